@@ -1,0 +1,51 @@
+package gnc.cli;
+
+import gnc.spec.SpecException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The gnc command line: {@code gnc run ...}, {@code gnc bench ...}. Works the same from
+ * submit/gnc (embedded local master) and under spark-submit (the master it sets is used).
+ * Exit codes: 0 done, 2 bad input (nothing was written), 1 failure while running.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
+            usage(args.isEmpty() ? err : out);
+            return args.isEmpty() ? BAD_INPUT : OK;
+        }
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (args.get(0)) {
+                case "run" -> RunCommand.run(rest, out);
+                case "bench" -> BenchCommand.run(rest, out);
+                default -> throw new UsageException("unknown command \"" + args.get(0) + "\" (commands: run, bench, help)");
+            };
+        } catch (SpecException | UsageException e) {
+            err.println("gnc: error: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (RuntimeException e) {
+            err.println("gnc: failed: " + e);
+            return FAILED;
+        }
+    }
+
+    static void usage(PrintStream out) {
+        out.println("usage: gnc " + RunCommand.USAGE);
+        out.println("       gnc " + BenchCommand.USAGE);
+        out.println("See README.md for the spec format and the tables a run writes.");
+    }
+}

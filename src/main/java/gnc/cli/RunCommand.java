@@ -1,0 +1,63 @@
+package gnc.cli;
+
+import gnc.job.GncJob;
+import gnc.job.RunDirectory;
+import gnc.results.TrialsTable;
+import gnc.spec.JobSpec;
+import gnc.spec.SpecParser;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** {@code gnc run SPEC [--master URL] [--run-dir DIR] [--draws N] [--seeds N] [--partitions N]}. */
+final class RunCommand {
+    static final String USAGE = "run SPEC [--master URL] [--run-dir DIR] [--draws N] [--seeds N] [--partitions N]";
+    private static final Set<String> OPTIONS = Set.of("--master", "--run-dir", "--draws", "--seeds", "--partitions");
+
+    private RunCommand() {
+    }
+
+    /** Everything a run needs, validated before Spark starts. */
+    record Plan(JobSpec spec, String runDir, String master, int partitions) {
+    }
+
+    static Plan plan(List<String> args) {
+        Options o = new Options(args, OPTIONS);
+        if (o.positional().size() != 1) {
+            throw new UsageException("run takes exactly one spec file, got " + o.positional().size()
+                    + " arguments: usage: gnc " + USAGE);
+        }
+        JobSpec spec = SpecParser.parse(Path.of(o.positional().get(0)));
+        Long draws = o.integer("--draws", 1, SpecParser.MAX_DRAWS);
+        if (draws != null) {
+            spec = spec.withDraws(draws);
+        }
+        Long seeds = o.integer("--seeds", 1, SpecParser.MAX_SEEDS);
+        if (seeds != null) {
+            spec = spec.withSeeds(seeds.intValue());
+        }
+        SpecParser.checkPlanSize(spec);
+        Long partitions = o.integer("--partitions", 1, 1_000_000);
+        String runDir = o.string("--run-dir") != null ? o.string("--run-dir")
+                : Path.of("runs", spec.name() + "-" + spec.shortHash()).toString();
+        return new Plan(spec, runDir, o.string("--master"), partitions == null ? 0 : partitions.intValue());
+    }
+
+    static int run(List<String> args, PrintStream out) {
+        Plan p = plan(args);
+        long start = System.nanoTime();
+        try (Sessions.Session session = Sessions.open("gnc run " + p.spec().name(), p.master())) {
+            SparkSession spark = session.spark();
+            RunDirectory dir = RunDirectory.at(p.runDir(), spark.sparkContext().hadoopConfiguration());
+            GncJob.Result r = GncJob.run(spark, p.spec(), dir, p.partitions());
+            List<Row> trials = spark.read().parquet(dir.table(TrialsTable.NAME)).collectAsList();
+            TrialsReport.print(trials, out);
+            out.printf("%d blocks, %d trials in %.1f s%n", r.units(), r.trials(), (System.nanoTime() - start) / 1e9);
+            out.println("run directory: " + r.runDirectory());
+            return Main.OK;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package gnc;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The one SparkSession every test of this JVM shares: local[2], no UI, bound to loopback. */
+public final class SparkTestSession {
+    private static SparkSession session;
+
+    private SparkTestSession() {
+    }
+
+    public static synchronized SparkSession get() {
+        if (session == null) {
+            session = SparkSession.builder()
+                    .master("local[2]")
+                    .appName("gnc-tests")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.ui.showConsoleProgress", "false")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.sql.shuffle.partitions", "4")
+                    .getOrCreate();
+        }
+        return session;
+    }
+}

@@ -1,0 +1,166 @@
+package gnc.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gnc.SparkTestSession;
+import gnc.kernel.BlockStats;
+import gnc.kernel.GncSampler;
+import gnc.kernel.Streams;
+import gnc.results.BlockTable;
+import gnc.results.TrialsTable;
+import gnc.spec.JobSpec;
+import gnc.spec.SpecException;
+import gnc.spec.SpecParser;
+import gnc.spec.Specs;
+import gnc.spec.SweepPoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GncJobTest {
+    private static SparkSession spark;
+    private static JobSpec spec;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkTestSession.get();
+        // Widths 2 and 5, 3 seeds, 5000 draws in blocks of 1000 (30 units); eps 0.1 accepts a few
+        // percent, and one tiny-eps trial set shows the null G&C mean.
+        spec = SpecParser.parse(Specs.VALID, "x");
+    }
+
+    private static RunDirectory runDir(String name) {
+        return RunDirectory.at(dir.resolve(name).toString(), spark.sparkContext().hadoopConfiguration());
+    }
+
+    private static GncJob.Result run(JobSpec s, String name, int partitions) {
+        return GncJob.run(spark, s, runDir(name), partitions);
+    }
+
+    @Test
+    void trialsAreBitIdenticalAtAnyPartitionCountAndAcrossRuns() {
+        run(spec, "p1", 1);
+        run(spec, "p3", 3);
+        run(spec, "p8", 8);
+        run(spec, "p8-again", 8);
+        List<List<Object>> reference = Tables.exactRows(spark, dir.resolve("p1/trials").toString());
+        assertEquals(6, reference.size(), "2 widths x 3 seeds");
+        for (String other : List.of("p3", "p8", "p8-again")) {
+            assertEquals(reference, Tables.exactRows(spark, dir.resolve(other + "/trials").toString()), other);
+            assertEquals(Tables.exactRows(spark, dir.resolve("p1/blocks").toString()),
+                    Tables.exactRows(spark, dir.resolve(other + "/blocks").toString()), other);
+        }
+    }
+
+    @Test
+    void blocksAreTheKernelsOwnResultsAndTrialsAddThemUp() {
+        GncJob.Result r = run(spec, "sums", 0);
+        assertEquals(30, r.units());
+        assertEquals(6, r.trials());
+        List<Row> blocks = spark.read().parquet(dir.resolve("sums/blocks").toString())
+                .orderBy("width", "seed", "block").collectAsList();
+        assertEquals(30, blocks.size());
+
+        // A block row equals the kernel run on that block's stream, whatever task computed it.
+        Row b = blocks.get(7);
+        int width = b.getAs("width");
+        int seed = b.getAs("seed");
+        int block = b.getAs("block");
+        BlockStats direct = new BlockStats();
+        new GncSampler(Problems.generate(spec)[seed], spec.model(new SweepPoint(width, 2)), spec.gnc())
+                .run(Streams.stream(spec.drawKey(), width, 2, seed, block), 1000, spec.eps(), direct);
+        assertEquals(direct.accepted(), (long) b.getAs("accepted"));
+        assertEquals(direct.genSum(), (double) b.getAs("gen_sum"), 0.0);
+        assertEquals(direct.trainMin(), (double) b.getAs("train_min"), 0.0);
+
+        for (Row t : spark.read().parquet(dir.resolve("sums/trials").toString()).collectAsList()) {
+            long draws = 0;
+            long accepted = 0;
+            double genSum = 0;
+            double accSum = 0;
+            for (Row x : blocks) {
+                if (x.<Integer>getAs("width").equals(t.getAs("width")) && x.<Integer>getAs("seed").equals(t.getAs("seed"))) {
+                    draws += x.<Long>getAs("draws");
+                    accepted += x.<Long>getAs("accepted");
+                    genSum += x.<Double>getAs("gen_sum");
+                    accSum += x.<Double>getAs("gen_sum_accepted");
+                }
+            }
+            assertEquals(5000, draws);
+            assertEquals(draws, (long) t.getAs("draws"));
+            assertEquals(accepted, (long) t.getAs("accepted"));
+            assertEquals((double) accepted / draws, (double) t.getAs("acceptance_rate"), 1e-15);
+            assertEquals(genSum / draws, (double) t.getAs("prior_mean"), 1e-12);
+            assertTrue(accepted > 0, "eps 0.1 accepts some draws in 5000");
+            assertEquals(accSum / accepted, (double) t.getAs("gnc_mean"), 1e-12);
+            assertNotNull(t.getAs("prior_se"));
+            assertEquals("gnc", t.getAs("method"));
+            assertEquals("linear", t.getAs("activation"));
+        }
+    }
+
+    @Test
+    void aTrialWithoutAcceptancesHasNoGncMean() {
+        run(spec.withSeeds(1), "none", 0);
+        JobSpec tight = SpecParser.parse(Specs.edited("gnc.eps=1e-9", "seeds=1"), "x");
+        run(tight, "tight", 0);
+        for (Row t : spark.read().parquet(dir.resolve("tight/trials").toString()).collectAsList()) {
+            assertEquals(0L, (long) t.getAs("accepted"));
+            assertNull(t.getAs("gnc_mean"), "missing, never a number");
+            assertNull(t.getAs("gnc_se"));
+            assertEquals(0.0, (double) t.getAs("acceptance_rate"));
+        }
+        // Same draws, so the prior statistics agree with the looser run's.
+        assertEquals(spark.read().parquet(dir.resolve("none/trials").toString()).select("prior_mean").collectAsList(),
+                spark.read().parquet(dir.resolve("tight/trials").toString()).select("prior_mean").collectAsList());
+    }
+
+    @Test
+    void moreDrawsExtendFewer() {
+        run(spec.withDraws(2500), "short", 0);
+        run(spec, "long", 0);
+        List<List<Object>> shortBlocks = Tables.exactRows(spark, dir.resolve("short/blocks").toString());
+        List<List<Object>> longBlocks = Tables.exactRows(spark, dir.resolve("long/blocks").toString());
+        // Full blocks 0 and 1 of every trial are shared; the short run's block 2 is a 500-draw prefix.
+        long shared = shortBlocks.stream().filter(longBlocks::contains).count();
+        assertEquals(2 * 2 * 3, shared);
+    }
+
+    @Test
+    void tablesHaveTheDocumentedColumns() {
+        run(spec.withSeeds(1), "schema", 0);
+        assertEquals(BlockTable.SCHEMA.asNullable(), spark.read().parquet(dir.resolve("schema/blocks").toString()).schema());
+        assertEquals(List.of("method", "width", "depth", "activation", "seed", "eps", "draws", "accepted",
+                        "acceptance_rate", "prior_mean", "prior_se", "gnc_mean", "gnc_se", "train_min"),
+                List.of(spark.read().parquet(dir.resolve("schema/" + TrialsTable.NAME).toString()).columns()));
+        assertTrue(Files.exists(dir.resolve("schema/spec.json")));
+        assertFalse(Files.exists(dir.resolve("schema/_staging")), "no staging left behind");
+    }
+
+    @Test
+    void aRunDirectoryOfAnotherSpecIsRefused() throws Exception {
+        run(spec.withSeeds(1), "guard", 0);
+        JobSpec other = spec.withSeeds(2);
+        SpecException e = assertThrows(SpecException.class, () -> run(other, "guard", 0));
+        assertTrue(e.getMessage().contains("holds the results of another spec (\"name\" : \"tiny\")"), e.getMessage());
+        Files.createDirectories(dir.resolve("foreign"));
+        Files.writeString(dir.resolve("foreign/notes.txt"), "mine");
+        SpecException f = assertThrows(SpecException.class, () -> run(spec, "foreign", 0));
+        assertTrue(f.getMessage().contains("is not empty and holds no gnc run"), f.getMessage());
+        // The same spec again is welcome: its tables are recomputed in place.
+        run(spec.withSeeds(1), "guard", 0);
+    }
+}
