@@ -31,8 +31,9 @@ public final class Main {
         try {
             return switch (args.get(0)) {
                 case "run" -> RunCommand.run(rest, out);
+                case "query" -> QueryCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
-                default -> throw new UsageException("unknown command \"" + args.get(0) + "\" (commands: run, bench, help)");
+                default -> throw new UsageException("unknown command \"" + args.get(0) + "\" (commands: run, query, bench, help)");
             };
         } catch (SpecException | UsageException e) {
             err.println("gnc: error: " + e.getMessage());
@@ -45,6 +46,7 @@ public final class Main {
 
     static void usage(PrintStream out) {
         out.println("usage: gnc " + RunCommand.USAGE);
+        out.println("       gnc " + QueryCommand.USAGE);
         out.println("       gnc " + BenchCommand.USAGE);
         out.println("See README.md for the spec format and the tables a run writes.");
     }

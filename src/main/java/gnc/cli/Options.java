@@ -6,15 +6,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A parsed command line: positional arguments and {@code --name value} options from a known set. */
+/**
+ * A parsed command line: positional arguments, {@code --name value} options and {@code --flag}
+ * switches, each from a known set.
+ */
 final class Options {
     private final List<String> positional = new ArrayList<>();
     private final Map<String, String> values = new LinkedHashMap<>();
+    private final Set<String> flagsGiven = new java.util.HashSet<>();
 
     Options(List<String> args, Set<String> allowed) {
+        this(args, allowed, Set.of());
+    }
+
+    Options(List<String> args, Set<String> allowed, Set<String> flags) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.startsWith("--")) {
+            if (flags.contains(a)) {
+                flagsGiven.add(a);
+            } else if (a.startsWith("--")) {
                 String name = a;
                 String value = null;
                 int eq = a.indexOf('=');
@@ -23,7 +33,10 @@ final class Options {
                     value = a.substring(eq + 1);
                 }
                 if (!allowed.contains(name)) {
-                    throw new UsageException("unknown option " + name + " (allowed: " + String.join(", ", allowed) + ")");
+                    List<String> all = new ArrayList<>(allowed);
+                    all.addAll(flags);
+                    all.sort(null);
+                    throw new UsageException("unknown option " + name + " (allowed: " + String.join(", ", all) + ")");
                 }
                 if (value == null) {
                     if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
@@ -40,8 +53,23 @@ final class Options {
         }
     }
 
+    boolean flag(String name) {
+        return flagsGiven.contains(name);
+    }
+
     List<String> positional() {
         return positional;
+    }
+
+    /** The given options among names, as text ("--draws 3000 --seeds 2"), in command-line order. */
+    String given(List<String> names) {
+        StringBuilder b = new StringBuilder();
+        values.forEach((k, v) -> {
+            if (names.contains(k)) {
+                b.append(b.length() == 0 ? "" : " ").append(k).append(' ').append(v);
+            }
+        });
+        return b.toString();
     }
 
     String string(String name) {

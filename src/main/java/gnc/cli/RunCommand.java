@@ -16,12 +16,14 @@ import org.apache.spark.sql.SparkSession;
 final class RunCommand {
     static final String USAGE = "run SPEC [--master URL] [--run-dir DIR] [--draws N] [--seeds N] [--partitions N]";
     private static final Set<String> OPTIONS = Set.of("--master", "--run-dir", "--draws", "--seeds", "--partitions");
+    /** Options that change the spec, recorded in the manifest. */
+    private static final List<String> OVERRIDES = List.of("--draws", "--seeds");
 
     private RunCommand() {
     }
 
     /** Everything a run needs, validated before Spark starts. */
-    record Plan(JobSpec spec, String runDir, String master, int partitions) {
+    record Plan(JobSpec spec, String runDir, String master, int partitions, String specText, String overrides) {
     }
 
     static Plan plan(List<String> args) {
@@ -30,7 +32,8 @@ final class RunCommand {
             throw new UsageException("run takes exactly one spec file, got " + o.positional().size()
                     + " arguments: usage: gnc " + USAGE);
         }
-        JobSpec spec = SpecParser.parse(Path.of(o.positional().get(0)));
+        Path specFile = Path.of(o.positional().get(0));
+        JobSpec spec = SpecParser.parse(specFile);
         Long draws = o.integer("--draws", 1, SpecParser.MAX_DRAWS);
         if (draws != null) {
             spec = spec.withDraws(draws);
@@ -43,7 +46,16 @@ final class RunCommand {
         Long partitions = o.integer("--partitions", 1, 1_000_000);
         String runDir = o.string("--run-dir") != null ? o.string("--run-dir")
                 : Path.of("runs", spec.name() + "-" + spec.shortHash()).toString();
-        return new Plan(spec, runDir, o.string("--master"), partitions == null ? 0 : partitions.intValue());
+        return new Plan(spec, runDir, o.string("--master"), partitions == null ? 0 : partitions.intValue(),
+                readQuietly(specFile), o.given(OVERRIDES));
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            return null; // parsing it just succeeded; a race at worst loses the manifest's copy
+        }
     }
 
     static int run(List<String> args, PrintStream out) {
@@ -52,10 +64,15 @@ final class RunCommand {
         try (Sessions.Session session = Sessions.open("gnc run " + p.spec().name(), p.master())) {
             SparkSession spark = session.spark();
             RunDirectory dir = RunDirectory.at(p.runDir(), spark.sparkContext().hadoopConfiguration());
-            GncJob.Result r = GncJob.run(spark, p.spec(), dir, p.partitions());
+            GncJob.Result r;
+            try (ProgressDisplay display = ProgressDisplay.forTerminal()) {
+                r = GncJob.run(spark, p.spec(), dir, new GncJob.Options(p.partitions(), p.specText(), p.overrides(),
+                        display, display.periodMillis()));
+            }
             List<Row> trials = spark.read().parquet(dir.table(TrialsTable.NAME)).collectAsList();
             TrialsReport.print(trials, out);
-            out.printf("%d blocks, %d trials in %.1f s%n", r.units(), r.trials(), (System.nanoTime() - start) / 1e9);
+            out.printf("%d blocks (%d computed now), %d trials in %.1f s%n", r.units(), r.computedUnits(), r.trials(),
+                    (System.nanoTime() - start) / 1e9);
             out.println("run directory: " + r.runDirectory());
             return Main.OK;
         }

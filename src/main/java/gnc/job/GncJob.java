@@ -1,65 +1,146 @@
 package gnc.job;
 
 import gnc.kernel.ProblemInstance;
-import gnc.results.BlockTable;
-import gnc.results.TrialsTable;
 import gnc.spec.JobSpec;
-import gnc.spec.SpecJson;
+import gnc.spec.SweepPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 
 /**
- * The Spark program of a G&C job: plan work units, compute one {@code blocks} row per unit on
- * the executors, write {@code blocks}, then aggregate and write {@code trials}. Nothing numeric
- * happens here; the kernel does it.
+ * The Spark program of a run. Plans the work units of every (point, seed) trial, skips those
+ * whose unit file already exists (a restarted or extended run), computes the rest on the
+ * executors with one Spark job per trial (its description names the point and seed), and then
+ * builds every table from the unit files. Nothing numeric happens here; the kernel does it.
  */
 public final class GncJob {
-    /** Above this many units, each partition holds several (the driver tracks one task each). */
-    static final int MAX_DEFAULT_PARTITIONS = 20_000;
+    /** At most this many trials' Spark jobs are submitted at once; the scheduler queues their tasks. */
+    static final int MAX_CONCURRENT_JOBS = 32;
 
     private GncJob() {
     }
 
-    /** What a finished job wrote. */
-    public record Result(String runDirectory, long units, long trials) {
+    /**
+     * How to run.
+     *
+     * @param partitions     Spark partitions per trial (0: one per unit)
+     * @param specGiven      the spec text as the user gave it (for the manifest), or null
+     * @param overrides      command-line overrides, as text (for the manifest)
+     * @param progress       receives a progress line every progressMillis, or null for none
+     */
+    public record Options(int partitions, String specGiven, String overrides, Consumer<String> progress,
+                          long progressMillis) {
+        public static Options partitions(int partitions) {
+            return new Options(partitions, null, "", null, 0);
+        }
     }
 
-    /**
-     * Runs spec into the run directory with the given number of partitions (0: one per unit, up
-     * to {@link #MAX_DEFAULT_PARTITIONS}).
-     */
-    public static Result run(SparkSession spark, JobSpec spec, RunDirectory dir, int partitions) {
-        dir.claim(SpecJson.write(spec));
-        List<WorkUnit> units = Planner.plan(spec);
-        int slices = partitions > 0 ? partitions : Math.min(units.size(), MAX_DEFAULT_PARTITIONS);
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<ProblemInstance[]> problems = jsc.broadcast(Problems.generate(spec));
-        try {
-            jsc.setJobDescription("G&C draws: " + spec.name() + " (" + units.size() + " blocks)");
-            JavaRDD<Row> rows = jsc.parallelize(units, slices).mapPartitions(new BlockTask(spec, problems));
-            BlockTable.sorted(spark.createDataFrame(rows, BlockTable.SCHEMA), units.size())
-                    .write().parquet(dir.staging(BlockTable.NAME));
-            dir.commit(BlockTable.NAME);
+    /** What a finished run wrote: units planned, units computed by this invocation, trials. */
+    public record Result(String runDirectory, long units, long computedUnits, long trials) {
+    }
 
-            jsc.setJobDescription("trials table: " + spec.name());
-            Dataset<Row> blocks = spark.read().parquet(dir.table(BlockTable.NAME));
-            Dataset<Row> trials = TrialsTable.aggregate(spark, blocks);
-            trials.write().parquet(dir.staging(TrialsTable.NAME));
-            dir.commit(TrialsTable.NAME);
-            long trialCount = spark.read().parquet(dir.table(TrialsTable.NAME)).count();
-            return new Result(dir.location(), units.size(), trialCount);
+    public static Result run(SparkSession spark, JobSpec spec, RunDirectory dir, Options options) {
+        Instant started = Instant.now();
+        dir.claim(spec);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        UnitFiles files = new UnitFiles(dir.uri(), new HadoopConf(jsc.hadoopConfiguration()));
+        GncUnits gnc = new GncUnits(spec);
+
+        Map<String, List<WorkUnit>> pendingByTrial = new LinkedHashMap<>();
+        Set<String> planned = new HashSet<>();
+        long units = 0;
+        long totalDraws = 0;
+        long doneDraws = 0;
+        try {
+            Set<String> present = files.present();
+            for (SweepPoint p : spec.sweep().points()) {
+                for (int seed = 0; seed < spec.seeds(); seed++) {
+                    for (WorkUnit u : gnc.plan(p, seed)) {
+                        String name = UnitFiles.name(u, gnc.fingerprint(u));
+                        planned.add(name);
+                        units++;
+                        totalDraws += u.draws();
+                        if (present.contains(name)) {
+                            doneDraws += u.draws();
+                        } else {
+                            pendingByTrial.computeIfAbsent(u.cell(), c -> new ArrayList<>()).add(u);
+                        }
+                    }
+                }
+            }
+            files.deleteAllBut(planned);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read the run's unit files in " + files.directory(), e);
+        }
+        long computed = pendingByTrial.values().stream().mapToLong(List::size).sum();
+
+        if (!pendingByTrial.isEmpty()) {
+            LongAccumulator draws = jsc.sc().longAccumulator("gnc draws");
+            LongAccumulator accepted = jsc.sc().longAccumulator("gnc accepted");
+            Broadcast<ProblemInstance[]> problems = jsc.broadcast(Problems.generate(spec));
+            UnitTask task = new UnitTask(gnc, problems, files, draws, accepted);
+            Progress progress = options.progress() == null ? null
+                    : new Progress(totalDraws, doneDraws, draws, accepted, options.progress(), options.progressMillis());
+            try {
+                computeTrials(jsc, pendingByTrial, task, options.partitions(), spec.name());
+            } finally {
+                if (progress != null) {
+                    progress.close();
+                }
+                problems.destroy();
+            }
+        }
+        long trials = RunTables.write(spark, dir, files, spec, units, new RunTables.Invocation(started,
+                options.specGiven(), options.overrides(), computed));
+        return new Result(dir.location(), units, computed, trials);
+    }
+
+    /** One Spark job per trial, submitted from a small pool of driver threads. */
+    private static void computeTrials(JavaSparkContext jsc, Map<String, List<WorkUnit>> pendingByTrial, UnitTask task,
+                                      int partitions, String jobName) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(pendingByTrial.size(), MAX_CONCURRENT_JOBS), r -> {
+            Thread t = new Thread(r, "gnc-trial-job");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> jobs = new ArrayList<>();
+        for (Map.Entry<String, List<WorkUnit>> e : pendingByTrial.entrySet()) {
+            List<WorkUnit> trialUnits = e.getValue();
+            int slices = partitions > 0 ? Math.min(partitions, trialUnits.size()) : trialUnits.size();
+            jobs.add(pool.submit(() -> {
+                jsc.setJobDescription(jobName + ": G&C " + e.getKey() + " (" + trialUnits.size() + " blocks)");
+                jsc.parallelize(trialUnits, slices).foreachPartition(task);
+            }));
+        }
+        try {
+            for (Future<?> f : jobs) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            jsc.cancelAllJobs();
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            jsc.cancelAllJobs();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing", e);
         } finally {
-            jsc.setJobDescription(null);
-            problems.destroy();
+            pool.shutdownNow();
         }
     }
 }

@@ -1,6 +1,9 @@
 package gnc.job;
 
+import gnc.spec.JobSpec;
 import gnc.spec.SpecException;
+import gnc.spec.SpecJson;
+import gnc.spec.SpecParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +16,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A run directory: the resolved spec ({@code spec.json}) and one Parquet dataset per table.
+ * A run directory: the resolved spec ({@code spec.json}), the finished work units
+ * ({@code _units/}, see {@link UnitFiles}) and one Parquet dataset per table.
  * Any Hadoop file system works (a local path, hdfs://, s3a://); on a multi-node cluster it must
  * be one every executor can write to.
  *
@@ -37,7 +41,7 @@ public final class RunDirectory {
     public static RunDirectory at(String location, Configuration hadoopConf) {
         URI uri = URI.create(location.replace(" ", "%20"));
         Path p = uri.getScheme() == null || uri.getScheme().length() == 1
-                ? new Path(Paths.get(location).toAbsolutePath().normalize().toUri())
+                ? new Path("file", null, Paths.get(location).toAbsolutePath().normalize().toString())
                 : new Path(location);
         try {
             return new RunDirectory(p.getFileSystem(hadoopConf), p);
@@ -56,11 +60,13 @@ public final class RunDirectory {
     }
 
     /**
-     * Makes the directory ready for a run of the spec given as its resolved JSON: refuses a
-     * directory that holds another spec's results or anything that is not a gnc run, then records
-     * the spec. Fails before any draw is made when the directory cannot be written.
+     * Makes the directory ready for a run of spec and records it in spec.json. The directory may
+     * be new, empty, or hold a run of the same job (same data sets and draw streams: only draws,
+     * seeds, eps, keep settings or the sweep list differ), which this run continues or extends.
+     * Anything else is refused, naming what is there. Fails before any draw is made when the
+     * directory cannot be written.
      */
-    public void claim(String specJson) {
+    public void claim(JobSpec spec) {
         Path specFile = new Path(root, SPEC_FILE);
         try {
             if (fs.exists(root)) {
@@ -68,11 +74,7 @@ public final class RunDirectory {
                     throw new SpecException("--run-dir " + location() + " is a file, not a directory");
                 }
                 if (fs.exists(specFile)) {
-                    String existing = read(specFile);
-                    if (!existing.equals(specJson)) {
-                        throw new SpecException("run directory " + location() + " holds the results of another spec ("
-                                + firstLine(existing) + "); give another --run-dir");
-                    }
+                    checkSameJob(read(specFile), spec);
                 } else if (fs.listStatus(root).length > 0) {
                     throw new SpecException("run directory " + location()
                             + " is not empty and holds no gnc run (no spec.json); give another --run-dir");
@@ -81,7 +83,7 @@ public final class RunDirectory {
             fs.mkdirs(root);
             Path tmp = new Path(root, "." + SPEC_FILE + ".tmp");
             try (OutputStream out = fs.create(tmp, true)) {
-                out.write(specJson.getBytes(StandardCharsets.UTF_8));
+                out.write(SpecJson.write(spec).getBytes(StandardCharsets.UTF_8));
             }
             fs.delete(specFile, false);
             if (!fs.rename(tmp, specFile)) {
@@ -92,36 +94,61 @@ public final class RunDirectory {
         }
     }
 
-    /** A fresh staging location for table name. */
+    private void checkSameJob(String existingJson, JobSpec spec) {
+        JobSpec existing;
+        try {
+            existing = SpecParser.parse(existingJson, "existing");
+        } catch (SpecException e) {
+            throw new SpecException("run directory " + location() + " holds a spec.json this version cannot read ("
+                    + e.getMessage() + "); give another --run-dir");
+        }
+        if (existing.drawKey() != spec.drawKey() || existing.dataKey() != spec.dataKey()) {
+            throw new SpecException("run directory " + location() + " holds the results of another spec (\""
+                    + existing.name() + "\", " + JobDescription.of(existing) + "); give another --run-dir");
+        }
+    }
+
+    /** The directory as a URI string that every executor resolves the same way. */
+    public String uri() {
+        return root.toString();
+    }
+
+    /** Whether a committed table of that name exists. */
+    public boolean hasTable(String name) throws IOException {
+        return fs.exists(new Path(root, name));
+    }
+
+    /** A fresh (emptied) staging location to write table name into. */
     public String staging(String name) throws IOException {
         Path p = new Path(new Path(root, STAGING), name);
         fs.delete(p, true);
         return p.toString();
     }
 
-    /** Moves the staged table into place, replacing an older copy. */
-    public void commit(String name) throws IOException {
-        Path staged = new Path(new Path(root, STAGING), name);
-        Path target = new Path(root, name);
-        fs.delete(target, true);
-        if (!fs.rename(staged, target)) {
-            throw new IOException("cannot move " + staged + " to " + target);
+    /** Where table name was staged, to read it back before the commit. */
+    public String staged(String name) {
+        return new Path(new Path(root, STAGING), name).toString();
+    }
+
+    /**
+     * Moves every staged table into place, replacing older copies, then removes the staging
+     * folder. Each move is one rename; a table is never seen half-written.
+     */
+    public void commitStaged() throws IOException {
+        Path staging = new Path(root, STAGING);
+        for (FileStatus st : fs.listStatus(staging)) {
+            Path target = new Path(root, st.getPath().getName());
+            fs.delete(target, true);
+            if (!fs.rename(st.getPath(), target)) {
+                throw new IOException("cannot move " + st.getPath() + " to " + target);
+            }
         }
-        FileStatus[] left = fs.listStatus(new Path(root, STAGING));
-        if (left.length == 0) {
-            fs.delete(new Path(root, STAGING), false);
-        }
+        fs.delete(staging, true);
     }
 
     private String read(Path p) throws IOException {
         try (InputStream in = fs.open(p)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static String firstLine(String specJson) {
-        int i = specJson.indexOf("\"name\"");
-        int end = i < 0 ? -1 : specJson.indexOf('\n', i);
-        return i < 0 ? "unnamed" : specJson.substring(i, end < 0 ? specJson.length() : end).replaceAll(",$", "").trim();
     }
 }

@@ -3,8 +3,15 @@ package gnc.job;
 import java.io.Serializable;
 
 /**
- * One block of G&C draws: draws number [block * blockSize, block * blockSize + draws) of the
- * (point, seed) trial. Its random stream depends on (job key, width, depth, seed, block) only.
+ * One unit of work of a (point, seed) trial. For G&C, a block: draws number
+ * [block * blockSize, block * blockSize + draws) of the trial; its random stream depends on
+ * (job key, width, depth, seed, block) only.
  */
-public record WorkUnit(int width, int depth, int seed, int block, long draws) implements Serializable {
+public record WorkUnit(String method, int width, int depth, int seed, int block, long draws)
+        implements Serializable {
+
+    /** The (point, seed) trial this unit belongs to. */
+    public String cell() {
+        return "width=" + width + " depth=" + depth + " seed=" + seed;
+    }
 }

@@ -25,16 +25,42 @@ public final class GncSampler {
         this.w = new double[problem.dimension()];
     }
 
+    /** Receives the draws whose L_train is below a keep threshold, in draw order. */
+    public interface KeptDraws {
+        /**
+         * @param index     the draw's index in the block (0-based)
+         * @param norm      ||W||_F of the product, before any normalization
+         */
+        void keep(long index, double trainLoss, double genLoss, double norm);
+    }
+
     /** Makes count draws from rng and adds them to stats. */
     public void run(SplittableRandom rng, long count, double eps, BlockStats stats) {
+        run(rng, count, eps, eps, null, stats);
+    }
+
+    /**
+     * Makes count draws from rng, adds them to stats, and hands every draw with
+     * L_train < keepThreshold (>= eps) to kept.
+     */
+    public void run(SplittableRandom rng, long count, double eps, double keepThreshold, KeptDraws kept,
+                    BlockStats stats) {
+        if (!(keepThreshold >= eps)) {
+            throw new IllegalArgumentException("keep threshold " + keepThreshold + " must be >= eps " + eps);
+        }
         boolean normalize = settings.normalize();
         double softening = settings.softening();
         for (long i = 0; i < count; i++) {
             sampler.sample(rng, w);
-            double scale = normalize ? 1.0 / (frobeniusNorm(w) + softening) : 1.0;
-            // Early rejection that keeps the acceptance test and the running minimum exact.
-            losses.evaluate(w, scale, Math.max(eps, stats.trainMin()));
-            stats.add(losses.train(), losses.gen(), eps);
+            double norm = normalize ? frobeniusNorm(w) : 0.0;
+            double scale = normalize ? 1.0 / (norm + softening) : 1.0;
+            // Early rejection that keeps acceptance, keeping and the running minimum exact.
+            losses.evaluate(w, scale, Math.max(keepThreshold, stats.trainMin()));
+            double train = losses.train();
+            stats.add(train, losses.gen(), eps);
+            if (train < keepThreshold && kept != null) {
+                kept.keep(i, train, losses.gen(), normalize ? norm : frobeniusNorm(w));
+            }
         }
     }
 

@@ -1,11 +1,9 @@
 package gnc.results;
 
-import gnc.kernel.BlockStats;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -34,7 +32,16 @@ public final class BlockTable {
             .add("gen_sumsq", DataTypes.DoubleType, false)
             .add("gen_sum_accepted", DataTypes.DoubleType, false)
             .add("gen_sumsq_accepted", DataTypes.DoubleType, false)
-            .add("train_min", DataTypes.DoubleType, false);
+            .add("train_min", DataTypes.DoubleType, false)
+            .add("keep_threshold", DataTypes.DoubleType, false)
+            .add("kept", DataTypes.LongType, false);
+
+    /**
+     * A unit file's record (see gnc.job.UnitFiles): the block row plus the kept draws
+     * (L_train < keep_threshold; at most keep_cap of them, the first in draw order).
+     */
+    public static final StructType UNIT_SCHEMA = SCHEMA
+            .add("kept_draws", DataTypes.createArrayType(AcceptedTable.DRAW, false), false);
 
     /** Rows per Parquet file of the table, about 100 bytes each. */
     static final long ROWS_PER_FILE = 1_000_000;
@@ -55,9 +62,4 @@ public final class BlockTable {
         return rows.repartition(files, key).sortWithinPartitions(key);
     }
 
-    public static Row row(String method, int width, int depth, String activation, int seed, int block,
-                          double eps, BlockStats s) {
-        return RowFactory.create(method, width, depth, activation, seed, block, eps, s.draws(), s.accepted(),
-                s.genSum(), s.genSumSq(), s.acceptedGenSum(), s.acceptedGenSumSq(), s.trainMin());
-    }
 }

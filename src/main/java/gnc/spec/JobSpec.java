@@ -11,24 +11,21 @@ import java.io.Serializable;
  * A validated, fully resolved job: every default filled in. Built by {@link SpecParser}; the
  * command line may then override the number of draws and seeds.
  *
- * @param draws     G&C draws per (point, seed)
- * @param blockSize draws per work unit; part of the stream identity (see {@link #drawKey()})
- * @param seeds     trials 0 .. seeds - 1; a seed fixes the data set and the draws
+ * @param seeds trials 0 .. seeds - 1; a seed fixes the data set and the draws
  */
 public record JobSpec(String name, String description, ProblemSettings problem, Activation activation,
-                      Sweep sweep, GncSettings gnc, double eps, long draws, int blockSize, int seeds)
-        implements Serializable {
+                      Sweep sweep, GncSpec gnc, int seeds) implements Serializable {
 
     public Factorization model(SweepPoint p) {
         return new Factorization(problem.rows(), problem.cols(), p.width(), p.depth(), activation);
     }
 
     public JobSpec withDraws(long newDraws) {
-        return new JobSpec(name, description, problem, activation, sweep, gnc, eps, newDraws, blockSize, seeds);
+        return new JobSpec(name, description, problem, activation, sweep, gnc.withDraws(newDraws), seeds);
     }
 
     public JobSpec withSeeds(int newSeeds) {
-        return new JobSpec(name, description, problem, activation, sweep, gnc, eps, draws, blockSize, newSeeds);
+        return new JobSpec(name, description, problem, activation, sweep, gnc, newSeeds);
     }
 
     /**
@@ -46,9 +43,9 @@ public record JobSpec(String name, String description, ProblemSettings problem, 
      * very same draws.
      */
     public long drawKey() {
+        GncSettings g = gnc.sampling();
         return Streams.key("gnc-draws-v1|" + SpecJson.problemText(problem) + "|" + activation
-                + "|" + gnc.prior().specName() + "|" + gnc.normalize() + "|" + gnc.softening()
-                + "|" + blockSize);
+                + "|" + g.prior().specName() + "|" + g.normalize() + "|" + g.softening() + "|" + gnc.blockSize());
     }
 
     /** Short hash of the whole resolved spec, for run directory names. */

@@ -32,12 +32,15 @@ public final class SpecJson {
         s.sweep().values().forEach(sweep.putArray(widths ? "widths" : "depths")::add);
         sweep.put(widths ? "depth" : "width", s.sweep().fixed());
         ObjectNode gnc = root.putObject("gnc");
-        gnc.put("prior", s.gnc().prior().specName());
-        gnc.put("normalize", s.gnc().normalize());
-        gnc.put("softening", s.gnc().softening());
-        gnc.put("eps", s.eps());
-        gnc.put("draws", s.draws());
-        gnc.put("block_size", s.blockSize());
+        GncSpec g = s.gnc();
+        gnc.put("prior", g.sampling().prior().specName());
+        gnc.put("normalize", g.sampling().normalize());
+        gnc.put("softening", g.sampling().softening());
+        gnc.put("eps", g.eps());
+        gnc.put("draws", g.draws());
+        gnc.put("block_size", g.blockSize());
+        gnc.put("keep_threshold", g.keepThreshold());
+        gnc.put("keep_cap", g.keepCap());
         root.put("seeds", s.seeds());
         try {
             return MAPPER.writeValueAsString(root) + "\n";

@@ -28,6 +28,9 @@ public final class SpecParser {
     public static final long MAX_DRAWS = 1_000_000_000_000_000L;
     static final int DEFAULT_BLOCK_SIZE = 1_000_000;
     static final int DEFAULT_SEEDS = 8;
+    /** Kept draws written per block: bounds the accepted table at keep_cap rows per block. */
+    static final int DEFAULT_KEEP_CAP = 10_000;
+    static final int MAX_KEEP_CAP = 10_000_000;
     /** Work units a job may plan; more would crowd the driver: raise block_size instead. */
     static final long MAX_UNITS = 10_000_000L;
 
@@ -101,11 +104,17 @@ public final class SpecParser {
         double eps = gnc.positive("eps", 0.0, Double.MAX_VALUE, null);
         long draws = gnc.integer("draws", 1, MAX_DRAWS, null);
         int blockSize = (int) gnc.integer("block_size", 1, 1_000_000_000, (long) DEFAULT_BLOCK_SIZE);
+        double keep = gnc.has("keep_threshold") ? gnc.positive("keep_threshold", 0.0, Double.MAX_VALUE, null) : eps;
+        if (keep < eps) {
+            throw new SpecException(gnc.path("keep_threshold") + " must be >= gnc.eps = " + eps + ", got " + keep);
+        }
+        int keepCap = (int) gnc.integer("keep_cap", 0, MAX_KEEP_CAP, (long) DEFAULT_KEEP_CAP);
         gnc.finish();
         int seeds = (int) top.integer("seeds", 1, MAX_SEEDS, (long) DEFAULT_SEEDS);
         top.finish();
-        JobSpec spec = new JobSpec(name, description, problem, activation, sweep,
-                new GncSettings(Prior.bySpecName(priorName), normalize, softening), eps, draws, blockSize, seeds);
+        GncSpec g = new GncSpec(new GncSettings(Prior.bySpecName(priorName), normalize, softening), eps, draws,
+                blockSize, keep, keepCap);
+        JobSpec spec = new JobSpec(name, description, problem, activation, sweep, g, seeds);
         checkPlanSize(spec);
         return spec;
     }
@@ -180,10 +189,9 @@ public final class SpecParser {
 
     /** Rejects plans with more work units than the driver should hold. */
     public static void checkPlanSize(JobSpec s) {
-        long blocksPerTrial = (s.draws() + s.blockSize() - 1) / s.blockSize();
-        double units = (double) blocksPerTrial * s.seeds() * s.sweep().values().size();
+        double units = (double) s.gnc().blocksPerTrial() * s.seeds() * s.sweep().values().size();
         if (units > MAX_UNITS) {
-            throw new SpecException("gnc.block_size " + s.blockSize() + " cuts the job into " + (long) units
+            throw new SpecException("gnc.block_size " + s.gnc().blockSize() + " cuts the job into " + (long) units
                     + " work units, more than " + MAX_UNITS + ": raise gnc.block_size");
         }
     }

@@ -47,7 +47,7 @@ class GncJobTest {
     }
 
     private static GncJob.Result run(JobSpec s, String name, int partitions) {
-        return GncJob.run(spark, s, runDir(name), partitions);
+        return GncJob.run(spark, s, runDir(name), GncJob.Options.partitions(partitions));
     }
 
     @Test
@@ -80,8 +80,8 @@ class GncJobTest {
         int seed = b.getAs("seed");
         int block = b.getAs("block");
         BlockStats direct = new BlockStats();
-        new GncSampler(Problems.generate(spec)[seed], spec.model(new SweepPoint(width, 2)), spec.gnc())
-                .run(Streams.stream(spec.drawKey(), width, 2, seed, block), 1000, spec.eps(), direct);
+        new GncSampler(Problems.generate(spec)[seed], spec.model(new SweepPoint(width, 2)), spec.gnc().sampling())
+                .run(Streams.stream(spec.drawKey(), width, 2, seed, block), 1000, spec.gnc().eps(), direct);
         assertEquals(direct.accepted(), (long) b.getAs("accepted"));
         assertEquals(direct.genSum(), (double) b.getAs("gen_sum"), 0.0);
         assertEquals(direct.trainMin(), (double) b.getAs("train_min"), 0.0);
@@ -151,16 +151,19 @@ class GncJobTest {
     }
 
     @Test
-    void aRunDirectoryOfAnotherSpecIsRefused() throws Exception {
+    void aRunDirectoryOfAnotherJobIsRefused() throws Exception {
         run(spec.withSeeds(1), "guard", 0);
-        JobSpec other = spec.withSeeds(2);
+        JobSpec other = SpecParser.parse(Specs.edited("model.activation=\"tanh\"", "seeds=1"), "x");
         SpecException e = assertThrows(SpecException.class, () -> run(other, "guard", 0));
-        assertTrue(e.getMessage().contains("holds the results of another spec (\"name\" : \"tiny\")"), e.getMessage());
+        assertTrue(e.getMessage().contains("holds the results of another spec (\"tiny\", 5x5 rank 1, 15 Gaussian"
+                + " measurements, linear, gauss prior, block size 1000)"), e.getMessage());
         Files.createDirectories(dir.resolve("foreign"));
         Files.writeString(dir.resolve("foreign/notes.txt"), "mine");
         SpecException f = assertThrows(SpecException.class, () -> run(spec, "foreign", 0));
         assertTrue(f.getMessage().contains("is not empty and holds no gnc run"), f.getMessage());
-        // The same spec again is welcome: its tables are recomputed in place.
-        run(spec.withSeeds(1), "guard", 0);
+        // The same job again is welcome: with more seeds it computes only the new trials.
+        GncJob.Result more = run(spec.withSeeds(2), "guard", 0);
+        assertEquals(2 * 2 * 5, more.units());
+        assertEquals(2 * 5, more.computedUnits(), "only seed 1's blocks are new");
     }
 }

@@ -26,10 +26,10 @@ class SpecParserTest {
         assertEquals(Activation.linear(), s.activation());
         assertEquals(Sweep.widths(List.of(2, 5), 2), s.sweep());
         assertEquals(List.of(new SweepPoint(2, 2), new SweepPoint(5, 2)), s.sweep().points());
-        assertEquals(Prior.GAUSS, s.gnc().prior());
-        assertEquals(0.1, s.eps());
-        assertEquals(5000, s.draws());
-        assertEquals(1000, s.blockSize());
+        assertEquals(Prior.GAUSS, s.gnc().sampling().prior());
+        assertEquals(0.1, s.gnc().eps());
+        assertEquals(5000, s.gnc().draws());
+        assertEquals(1000, s.gnc().blockSize());
         assertEquals(3, s.seeds());
     }
 
@@ -42,11 +42,11 @@ class SpecParserTest {
         assertEquals(ProblemSettings.PAPER, s.problem());
         assertEquals(Activation.linear(), s.activation());
         assertEquals(List.of(new SweepPoint(5, 2), new SweepPoint(5, 3)), s.sweep().points());
-        assertEquals(Prior.GAUSS, s.gnc().prior());
-        assertEquals(false, s.gnc().normalize());
-        assertEquals(1e-6, s.gnc().softening());
-        assertEquals(1_000_000, s.draws(), "a whole number written as 1e6 is accepted");
-        assertEquals(SpecParser.DEFAULT_BLOCK_SIZE, s.blockSize());
+        assertEquals(Prior.GAUSS, s.gnc().sampling().prior());
+        assertEquals(false, s.gnc().sampling().normalize());
+        assertEquals(1e-6, s.gnc().sampling().softening());
+        assertEquals(1_000_000, s.gnc().draws(), "a whole number written as 1e6 is accepted");
+        assertEquals(SpecParser.DEFAULT_BLOCK_SIZE, s.gnc().blockSize());
         assertEquals(SpecParser.DEFAULT_SEEDS, s.seeds());
     }
 
@@ -98,7 +98,9 @@ class SpecParserTest {
         "model.activation=3             | model.activation must be a string, got 3",
         "gnc.prior=\"laplace\"          | gnc.prior must be one of gauss, unif, got \"laplace\"",
         "gnc.softening=-1               | gnc.softening must be a finite number >= 0, got -1.0",
-        "gnc.esp=0.1                    | unknown field gnc.esp (gnc takes: prior, normalize, softening, eps, draws, block_size)",
+        "gnc.keep_threshold=0.05        | gnc.keep_threshold must be >= gnc.eps = 0.1, got 0.05",
+        "gnc.keep_cap=-1                | gnc.keep_cap must be an integer in 0..10000000, got -1",
+        "gnc.esp=0.1                    | unknown field gnc.esp (gnc takes: prior, normalize, softening, eps, draws, block_size, keep_threshold, keep_cap)",
         "seed=3                         | unknown field seed (the spec takes: name, description, problem, model, sweep, gnc, seeds)",
         "model.slope=0.3                | unknown field model.slope",
         "seeds=0                        | seeds must be an integer in 1..100000, got 0",

@@ -1,0 +1,62 @@
+package gnc.cli;
+
+import gnc.results.RunTablesView;
+import gnc.results.TextTable;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code gnc query RUN "SQL" [--csv] [--master URL]}: every table of the run directory is a view
+ * under its name (blocks, trials, summary, accepted, manifest, ...); prints the result aligned,
+ * or as CSV.
+ */
+final class QueryCommand {
+    static final String USAGE = "query RUN \"SQL\" [--csv] [--master URL]";
+    private static final Set<String> OPTIONS = Set.of("--master");
+
+    private QueryCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out) {
+        Options o = new Options(args, OPTIONS, Set.of("--csv"));
+        if (o.positional().size() != 2) {
+            throw new UsageException("query takes a run directory and one SQL statement, got " + o.positional().size()
+                    + " arguments: usage: gnc " + USAGE);
+        }
+        String runDir = o.positional().get(0);
+        String location = runDir.contains("://") ? runDir : Path.of(runDir).toAbsolutePath().toUri().toString();
+        try (Sessions.Session session = Sessions.open("gnc query", o.string("--master"))) {
+            SparkSession spark = session.spark();
+            try {
+                RunTablesView.register(spark, location);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Dataset<Row> result;
+            List<Row> rows;
+            try {
+                result = spark.sql(o.positional().get(1));
+                rows = result.collectAsList();
+            } catch (Exception e) {
+                // Spark's AnalysisException (also parse errors) is checked in Java terms but undeclared.
+                if (e instanceof AnalysisException) {
+                    throw new UsageException("SQL: " + e.getMessage().lines().findFirst().orElse(""));
+                }
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+            String[] columns = result.columns();
+            out.print(o.flag("--csv") ? TextTable.csv(columns, rows) : TextTable.aligned(columns, rows));
+            return Main.OK;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package gnc.job;
+
+import gnc.kernel.Streams;
+import gnc.results.AcceptedTable;
+import gnc.results.BlockTable;
+import gnc.results.ManifestTable;
+import gnc.results.SummaryTable;
+import gnc.results.TrialsTable;
+import gnc.spec.JobSpec;
+import gnc.spec.SpecJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds every table of a run from its unit files: {@code blocks} and {@code accepted} straight
+ * from the unit records, {@code trials} and {@code summary} aggregated with Spark SQL, and the
+ * {@code manifest}. All are staged first and moved into place together at the end.
+ */
+final class RunTables {
+    private static final Logger LOG = LogManager.getLogger(RunTables.class);
+
+    private RunTables() {
+    }
+
+    /** About this invocation, for the manifest. */
+    record Invocation(Instant started, String specGiven, String overrides, long unitsComputed) {
+    }
+
+    /** Writes the tables; returns the number of trials. */
+    static long write(SparkSession spark, RunDirectory dir, UnitFiles files, JobSpec spec, long units,
+                      Invocation invocation) {
+        try {
+            // FAILFAST: a malformed unit file is an error, never a row of nulls.
+            Dataset<Row> unitRows = spark.read().schema(BlockTable.UNIT_SCHEMA).option("mode", "FAILFAST")
+                    .option("pathGlobFilter", UnitFiles.pattern(GncUnits.METHOD)).json(files.directory());
+            BlockTable.sorted(unitRows.drop("kept_draws"), units).write().parquet(dir.staging(BlockTable.NAME));
+            warnIfCapped(unitRows, spec);
+            AcceptedTable.fromUnits(unitRows).write().parquet(dir.staging(AcceptedTable.NAME));
+
+            Dataset<Row> blocks = spark.read().parquet(dir.staged(BlockTable.NAME));
+            TrialsTable.aggregate(spark, blocks).write().parquet(dir.staging(TrialsTable.NAME));
+            Dataset<Row> trials = spark.read().parquet(dir.staged(TrialsTable.NAME));
+            long trialCount = trials.count();
+            SummaryTable.aggregate(spark, trials).write().parquet(dir.staging(SummaryTable.NAME));
+
+            BuildInfo build = BuildInfo.load();
+            ManifestTable.of(spark, new ManifestTable.Entry(spec.name(), hex(spec.drawKey()), hex(spec.dataKey()),
+                    invocation.specGiven(), invocation.overrides(), SpecJson.write(spec), build.version(),
+                    build.gitCommit(), spark.version(), System.getProperty("java.version"), Streams.ALGORITHM,
+                    Timestamp.from(invocation.started()), Timestamp.from(Instant.now()), units,
+                    invocation.unitsComputed())).write().parquet(dir.staging(ManifestTable.NAME));
+            dir.commitStaged();
+            return trialCount;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the tables of " + dir.location(), e);
+        }
+    }
+
+    /** The accepted table is complete unless some block kept more draws than keep_cap. */
+    private static void warnIfCapped(Dataset<Row> unitRows, JobSpec spec) {
+        long capped = unitRows.filter("kept > size(kept_draws)").count();
+        if (capped > 0) {
+            LOG.warn("{} blocks kept more than gnc.keep_cap = {} draws below gnc.keep_threshold = {}; the accepted "
+                    + "table holds the first {} of each: raise keep_cap or lower keep_threshold to keep them all",
+                    capped, spec.gnc().keepCap(), spec.gnc().keepThreshold(), spec.gnc().keepCap());
+        }
+    }
+
+    private static String hex(long key) {
+        return String.format("%016x", key);
+    }
+}

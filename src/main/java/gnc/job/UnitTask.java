@@ -1,0 +1,42 @@
+package gnc.job;
+
+import gnc.kernel.ProblemInstance;
+import java.util.Iterator;
+import org.apache.spark.api.java.function.VoidFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * Computes the work units of one Spark partition with the kernel and writes each result to its
+ * unit file as soon as it is done, so that an interrupted run loses at most the units in flight.
+ * Runs in a foreach action: Spark applies its accumulator updates once per successful task.
+ */
+final class UnitTask implements VoidFunction<Iterator<WorkUnit>> {
+    private static final long serialVersionUID = 1L;
+
+    private final GncUnits gnc;
+    private final Broadcast<ProblemInstance[]> problems;
+    private final UnitFiles files;
+    private final LongAccumulator draws;
+    private final LongAccumulator accepted;
+
+    UnitTask(GncUnits gnc, Broadcast<ProblemInstance[]> problems, UnitFiles files, LongAccumulator draws,
+             LongAccumulator accepted) {
+        this.gnc = gnc;
+        this.problems = problems;
+        this.files = files;
+        this.draws = draws;
+        this.accepted = accepted;
+    }
+
+    @Override
+    public void call(Iterator<WorkUnit> units) throws Exception {
+        while (units.hasNext()) {
+            WorkUnit u = units.next();
+            GncUnits.Result r = gnc.compute(u, problems.value()[u.seed()]);
+            files.write(UnitFiles.name(u, gnc.fingerprint(u)), r.json());
+            draws.add(u.draws());
+            accepted.add(r.accepted());
+        }
+    }
+}

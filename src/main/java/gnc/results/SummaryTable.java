@@ -1,0 +1,48 @@
+package gnc.results;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The {@code summary} table: one row per (method, point), statistics across seeds of each
+ * trial's generalization loss, as the paper plots them. Methods: {@code gnc} (a trial's G&C
+ * mean; a seed without acceptances has none and is left out) and {@code prior} (a trial's mean
+ * L_gen over all draws).
+ *
+ * <p>Columns: seeds_total (trials), seeds (trials with a value), median, q25, q75 (percentiles
+ * with linear interpolation between order statistics, as numpy's default), mean (exact decimal
+ * average), min, max, and draws and accepted summed over seeds.
+ */
+public final class SummaryTable {
+    public static final String NAME = "summary";
+
+    private SummaryTable() {
+    }
+
+    public static Dataset<Row> aggregate(SparkSession spark, Dataset<Row> trials) {
+        trials.createOrReplaceTempView("summary_input_trials");
+        return spark.sql("""
+                WITH per_seed AS (
+                  SELECT method, width, depth, activation, seed, gnc_mean AS value, draws, accepted
+                  FROM summary_input_trials
+                  UNION ALL
+                  SELECT 'prior', width, depth, activation, seed, prior_mean, draws, accepted
+                  FROM summary_input_trials WHERE method = 'gnc'
+                )
+                SELECT method, width, depth, activation,
+                       COUNT(*) AS seeds_total,
+                       COUNT(value) AS seeds,
+                       percentile(value, 0.5) AS median,
+                       percentile(value, 0.25) AS q25,
+                       percentile(value, 0.75) AS q75,
+                       CAST(AVG(CAST(value AS DECIMAL(38, 18))) AS DOUBLE) AS mean,
+                       MIN(value) AS min,
+                       MAX(value) AS max,
+                       SUM(draws) AS draws,
+                       SUM(accepted) AS accepted
+                FROM per_seed
+                GROUP BY method, width, depth, activation
+                """).repartition(1).sortWithinPartitions("method", "width", "depth");
+    }
+}
