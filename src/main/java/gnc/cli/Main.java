@@ -32,8 +32,9 @@ public final class Main {
             return switch (args.get(0)) {
                 case "run" -> RunCommand.run(rest, out);
                 case "query" -> QueryCommand.run(rest, out);
+                case "problems" -> ProblemsCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
-                default -> throw new UsageException("unknown command \"" + args.get(0) + "\" (commands: run, query, bench, help)");
+                default -> throw new UsageException("unknown command \"" + args.get(0) + "\" (commands: run, query, problems, bench, help)");
             };
         } catch (SpecException | UsageException e) {
             err.println("gnc: error: " + e.getMessage());
@@ -47,6 +48,7 @@ public final class Main {
     static void usage(PrintStream out) {
         out.println("usage: gnc " + RunCommand.USAGE);
         out.println("       gnc " + QueryCommand.USAGE);
+        out.println("       gnc " + ProblemsCommand.USAGE);
         out.println("       gnc " + BenchCommand.USAGE);
         out.println("See README.md for the spec format and the tables a run writes.");
     }

@@ -42,6 +42,7 @@ final class RunCommand {
         if (seeds != null) {
             spec = spec.withSeeds(seeds.intValue());
         }
+        SpecParser.checkSeeds(spec.problem(), spec.seeds());
         SpecParser.checkPlanSize(spec);
         Long partitions = o.integer("--partitions", 1, 1_000_000);
         String runDir = o.string("--run-dir") != null ? o.string("--run-dir")

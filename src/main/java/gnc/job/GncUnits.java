@@ -46,10 +46,10 @@ final class GncUnits implements Serializable {
         return units;
     }
 
-    /** What a block's result depends on beyond its place: the draws' identity, size and thresholds. */
+    /** What a block's result depends on beyond its place: the draws, the data, its size and thresholds. */
     String fingerprint(WorkUnit u) {
         GncSpec g = spec.gnc();
-        long h = Streams.key("gnc-unit-v1|" + spec.drawKey() + "|" + u.draws() + "|" + g.eps() + "|"
+        long h = Streams.key("gnc-unit-v1|" + spec.drawKey() + "|" + spec.dataKey() + "|" + u.draws() + "|" + g.eps() + "|"
                 + g.keepThreshold() + "|" + g.keepCap());
         return String.format("%016x", h).substring(0, 12);
     }

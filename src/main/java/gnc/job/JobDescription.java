@@ -8,10 +8,8 @@ final class JobDescription {
     }
 
     static String of(JobSpec s) {
-        var p = s.problem();
         var g = s.gnc().sampling();
-        return p.rows() + "x" + p.cols() + " rank " + p.rank() + ", " + p.measurements()
-                + (p.completion() ? " one-hot" : " Gaussian") + " measurements, " + s.activation() + ", "
+        return s.problem().describe() + ", " + s.activation() + ", "
                 + g.prior().specName() + " prior" + (g.normalize() ? " normalized" : "")
                 + ", block size " + s.gnc().blockSize();
     }

@@ -17,6 +17,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Builds every table of a run from its unit files: {@code blocks} and {@code accepted} straight
@@ -39,7 +40,8 @@ final class RunTables {
         try {
             // FAILFAST: a malformed unit file is an error, never a row of nulls.
             Dataset<Row> unitRows = spark.read().schema(BlockTable.UNIT_SCHEMA).option("mode", "FAILFAST")
-                    .option("pathGlobFilter", UnitFiles.pattern(GncUnits.METHOD)).json(files.directory());
+                    .option("pathGlobFilter", UnitFiles.pattern(GncUnits.METHOD)).json(files.directory())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             BlockTable.sorted(unitRows.drop("kept_draws"), units).write().parquet(dir.staging(BlockTable.NAME));
             warnIfCapped(unitRows, spec);
             AcceptedTable.fromUnits(unitRows).write().parquet(dir.staging(AcceptedTable.NAME));
@@ -56,6 +58,7 @@ final class RunTables {
                     build.gitCommit(), spark.version(), System.getProperty("java.version"), Streams.ALGORITHM,
                     Timestamp.from(invocation.started()), Timestamp.from(Instant.now()), units,
                     invocation.unitsComputed())).write().parquet(dir.staging(ManifestTable.NAME));
+            unitRows.unpersist();
             dir.commitStaged();
             return trialCount;
         } catch (IOException e) {

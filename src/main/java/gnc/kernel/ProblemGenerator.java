@@ -115,7 +115,7 @@ public final class ProblemGenerator {
      * Fails naming the first measurement that lies (to within a relative tolerance) in the span of
      * those before it: Gram-Schmidt, orthogonalizing twice for accuracy.
      */
-    static void checkIndependent(double[] a, int n, int dim) {
+    public static void checkIndependent(double[] a, int n, int dim) {
         double[][] q = new double[n][];
         for (int i = 0; i < n; i++) {
             double[] v = java.util.Arrays.copyOfRange(a, i * dim, (i + 1) * dim);

@@ -3,7 +3,6 @@ package gnc.spec;
 import gnc.kernel.Activation;
 import gnc.kernel.Factorization;
 import gnc.kernel.GncSettings;
-import gnc.kernel.ProblemSettings;
 import gnc.kernel.Streams;
 import java.io.Serializable;
 
@@ -13,7 +12,7 @@ import java.io.Serializable;
  *
  * @param seeds trials 0 .. seeds - 1; a seed fixes the data set and the draws
  */
-public record JobSpec(String name, String description, ProblemSettings problem, Activation activation,
+public record JobSpec(String name, String description, ProblemSource problem, Activation activation,
                       Sweep sweep, GncSpec gnc, int seeds) implements Serializable {
 
     public Factorization model(SweepPoint p) {
@@ -28,23 +27,21 @@ public record JobSpec(String name, String description, ProblemSettings problem, 
         return new JobSpec(name, description, problem, activation, sweep, gnc, newSeeds);
     }
 
-    /**
-     * The key of the data sets: seed s's problem instance is a function of (dataKey, s) alone,
-     * so it is the same at every point of a sweep and in every job on the same problem family.
-     */
+    /** The key of the data sets (see {@link ProblemSource#dataKey()}). */
     public long dataKey() {
-        return Streams.key("gnc-data-v1|" + SpecJson.problemText(problem));
+        return problem.dataKey();
     }
 
     /**
-     * The job key of the draws: covers what defines one draw (problem family, model, prior,
-     * normalization, block size) and nothing else. Draw counts, eps, seed counts and the sweep
-     * list stay out, so a larger run extends a smaller one and eps can be re-examined on the
-     * very same draws.
+     * The job key of the draws: covers what defines one draw of the weights (target shape, model,
+     * prior, normalization, block size) and nothing else. Draw counts, eps, seed counts, the sweep
+     * list and the data sets stay out, so a larger run extends a smaller one, eps can be
+     * re-examined on the very same draws, and the same weights meet a problem file's instances as
+     * met the generated ones they were written from.
      */
     public long drawKey() {
         GncSettings g = gnc.sampling();
-        return Streams.key("gnc-draws-v1|" + SpecJson.problemText(problem) + "|" + activation
+        return Streams.key("gnc-draws-v2|" + problem.rows() + "x" + problem.cols() + "|" + activation
                 + "|" + g.prior().specName() + "|" + g.normalize() + "|" + g.softening() + "|" + gnc.blockSize());
     }
 

@@ -21,7 +21,7 @@ public final class SpecJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("name", s.name());
         root.put("description", s.description());
-        root.set("problem", problem(s.problem()));
+        root.set("problem", s.problem().generated() != null ? problem(s.problem().generated()) : file(s.problem().file()));
         ObjectNode model = root.putObject("model");
         model.put("activation", s.activation().kind().specName());
         if (s.activation().kind() == Activation.Kind.LEAKY_RELU) {
@@ -52,6 +52,13 @@ public final class SpecJson {
     /** The problem settings on one line, canonical: the identity of a family of data sets. */
     static String problemText(ProblemSettings p) {
         return problem(p).toString();
+    }
+
+    private static ObjectNode file(ProblemFile f) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("file", f.path());
+        o.put("sha256", f.sha256());
+        return o;
     }
 
     private static ObjectNode problem(ProblemSettings p) {

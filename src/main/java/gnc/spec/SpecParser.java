@@ -52,16 +52,20 @@ public final class SpecParser {
             throw new SpecException("cannot read spec file " + file + ": " + reason(e));
         }
         String base = file.getFileName().toString().replaceFirst("\\.json$", "");
+        Path dir = file.toAbsolutePath().getParent();
         try {
-            return parse(text, base);
+            return resolve(readTree(text), base, dir);
         } catch (SpecException e) {
             throw new SpecException(file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Parses spec text; defaultName names the job when the spec has no name. */
+    /**
+     * Parses spec text; defaultName names the job when the spec has no name, and a relative
+     * problem.file is taken from the working directory.
+     */
     public static JobSpec parse(String text, String defaultName) {
-        return resolve(readTree(text), defaultName);
+        return resolve(readTree(text), defaultName, Path.of("").toAbsolutePath());
     }
 
     static JsonNode readTree(String text) {
@@ -78,7 +82,7 @@ public final class SpecParser {
         }
     }
 
-    private static JobSpec resolve(JsonNode root, String defaultName) {
+    private static JobSpec resolve(JsonNode root, String defaultName, Path baseDir) {
         Fields top = new Fields(root, "");
         String name = top.string("name", defaultName);
         if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
@@ -86,7 +90,7 @@ public final class SpecParser {
                     + " directory), got \"" + name + "\"");
         }
         String description = top.string("description", "");
-        ProblemSettings problem = problem(top.object("problem"));
+        ProblemSource problem = problem(top.object("problem"), baseDir);
         Activation activation = model(top.object("model"));
         Fields sweepFields = top.object("sweep");
         if (sweepFields == null) {
@@ -112,6 +116,7 @@ public final class SpecParser {
         gnc.finish();
         int seeds = (int) top.integer("seeds", 1, MAX_SEEDS, (long) DEFAULT_SEEDS);
         top.finish();
+        checkSeeds(problem, seeds);
         GncSpec g = new GncSpec(new GncSettings(Prior.bySpecName(priorName), normalize, softening), eps, draws,
                 blockSize, keep, keepCap);
         JobSpec spec = new JobSpec(name, description, problem, activation, sweep, g, seeds);
@@ -119,10 +124,13 @@ public final class SpecParser {
         return spec;
     }
 
-    private static ProblemSettings problem(Fields f) {
+    private static ProblemSource problem(Fields f, Path baseDir) {
         ProblemSettings d = ProblemSettings.PAPER;
         if (f == null) {
-            return d;
+            return ProblemSource.of(d);
+        }
+        if (f.has("file")) {
+            return problemFile(f, baseDir);
         }
         int rows = (int) f.integer("rows", 1, MAX_SIDE, (long) d.rows());
         int cols = (int) f.integer("cols", 1, MAX_SIDE, (long) d.cols());
@@ -141,7 +149,25 @@ public final class SpecParser {
                     + measurements);
         }
         f.finish();
-        return new ProblemSettings(rows, cols, rank, norm, (int) measurements, completion);
+        return ProblemSource.of(new ProblemSettings(rows, cols, rank, norm, (int) measurements, completion));
+    }
+
+    /** problem.file (relative to the spec's folder), optionally pinned by its sha256; nothing else. */
+    private static ProblemSource problemFile(Fields f, Path baseDir) {
+        Path path = baseDir.resolve(f.string("file", null));
+        String pinned = f.string("sha256", null);
+        try {
+            f.finish();
+        } catch (SpecException e) {
+            throw new SpecException(e.getMessage().replaceFirst("\\(problem takes: .*\\)",
+                    "(with problem.file, the file gives the data sets: problem takes only file and sha256)"));
+        }
+        ProblemFile file = ProblemFile.read(path);
+        if (pinned != null && !pinned.equals(file.sha256())) {
+            throw new SpecException(f.path("sha256") + " is " + pinned + " but " + path + " now has sha256 "
+                    + file.sha256() + ": the file changed since the spec was resolved");
+        }
+        return ProblemSource.of(file);
     }
 
     private static Activation model(Fields f) {
@@ -185,6 +211,14 @@ public final class SpecParser {
             throw new SpecException(f.path(name) + " must be a finite number >= 0, got " + v);
         }
         return v;
+    }
+
+    /** A problem file must hold an instance for every seed. */
+    public static void checkSeeds(ProblemSource problem, int seeds) {
+        if (problem.file() != null && seeds > problem.file().instances().size()) {
+            throw new SpecException("seeds is " + seeds + " but problem.file holds " + problem.file().instances().size()
+                    + " instances (seed s uses instance s)");
+        }
     }
 
     /** Rejects plans with more work units than the driver should hold. */

@@ -157,6 +157,21 @@ class RunTablesTest {
     }
 
     @Test
+    void aProblemFileOfTheGeneratedInstancesGivesTheSameTrials() throws Exception {
+        JobSpec generated = SpecParser.parse(Specs.edited("gnc.eps=0.1"), "x");
+        List<gnc.kernel.ProblemInstance> instances = new ArrayList<>();
+        for (int s = 0; s < generated.seeds(); s++) {
+            instances.add(generated.problem().instance(s));
+        }
+        Path file = dir.resolve("instances.csv");
+        gnc.spec.ProblemFile.write(instances, file);
+        JobSpec fromFile = SpecParser.parse(Specs.edited("gnc.eps=0.1",
+                "problem={\"file\": \"" + file.toString().replace("\\", "\\\\") + "\"}"), "x");
+        String run = run(fromFile, "from-file");
+        assertEquals(Tables.exactRows(spark, fresh + "/trials"), Tables.exactRows(spark, run + "/trials"));
+    }
+
+    @Test
     void theKeepCapBoundsAcceptedAndBlocksShowIt() {
         JobSpec capped = SpecParser.parse(Specs.edited("gnc.eps=0.05", "gnc.keep_threshold=0.2", "gnc.keep_cap=2",
                 "seeds=1"), "x");

@@ -22,7 +22,7 @@ class SpecParserTest {
     void aValidSpecResolvesWithItsValues() {
         JobSpec s = SpecParser.parse(Specs.VALID, "file");
         assertEquals("tiny", s.name());
-        assertEquals(ProblemSettings.PAPER, s.problem());
+        assertEquals(ProblemSettings.PAPER, s.problem().generated());
         assertEquals(Activation.linear(), s.activation());
         assertEquals(Sweep.widths(List.of(2, 5), 2), s.sweep());
         assertEquals(List.of(new SweepPoint(2, 2), new SweepPoint(5, 2)), s.sweep().points());
@@ -39,7 +39,7 @@ class SpecParserTest {
                 {"sweep": {"depths": [2, 3], "width": 5}, "gnc": {"eps": 0.0035, "draws": 1e6}}
                 """, "from-file-name");
         assertEquals("from-file-name", s.name());
-        assertEquals(ProblemSettings.PAPER, s.problem());
+        assertEquals(ProblemSettings.PAPER, s.problem().generated());
         assertEquals(Activation.linear(), s.activation());
         assertEquals(List.of(new SweepPoint(5, 2), new SweepPoint(5, 3)), s.sweep().points());
         assertEquals(Prior.GAUSS, s.gnc().sampling().prior());
@@ -159,14 +159,15 @@ class SpecParserTest {
     }
 
     @Test
-    void theDrawKeyIgnoresDrawsEpsSeedsSweepAndName() {
+    void theDrawKeyIgnoresDrawsEpsSeedsSweepNameAndData() {
         JobSpec base = SpecParser.parse(Specs.VALID, "x");
         long key = base.drawKey();
         assertEquals(key, SpecParser.parse(Specs.edited("gnc.draws=99999", "gnc.eps=0.01", "seeds=7",
-                "sweep.widths=[80]", "name=\"other\"", "description=\"d\""), "x").drawKey());
+                "sweep.widths=[80]", "name=\"other\"", "description=\"d\"", "gnc.keep_threshold=0.5",
+                "problem.measurements=14", "problem.completion=true", "problem.rank=2"), "x").drawKey());
         assertEquals(key, base.withDraws(1).withSeeds(1).drawKey());
         for (String change : List.of("model.activation=\"tanh\"", "gnc.prior=\"unif\"", "gnc.normalize=true",
-                "gnc.block_size=500", "problem.measurements=14", "problem.completion=true")) {
+                "gnc.block_size=500", "problem.rows=4", "gnc.softening=0")) {
             assertNotEquals(key, SpecParser.parse(Specs.edited(change), "x").drawKey(), change);
         }
     }
