@@ -32,6 +32,7 @@ public final class Main {
             return switch (args.get(0)) {
                 case "run" -> RunCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
+                case "bench-gd" -> GdBenchCommand.run(rest, out);
                 default -> throw new UsageException("unknown command \"" + args.get(0) + "\" (commands: run, bench, help)");
             };
         } catch (SpecException | UsageException e) {
@@ -46,6 +47,7 @@ public final class Main {
     static void usage(PrintStream out) {
         out.println("usage: gnc " + RunCommand.USAGE);
         out.println("       gnc " + BenchCommand.USAGE);
+        out.println("       gnc " + GdBenchCommand.USAGE);
         out.println("See README.md for the spec format and the tables a run writes.");
     }
 }
