@@ -22,7 +22,7 @@ class GdBenchCommandTest {
             "depth=6 width=5", "depth=10 width=5"};
         assertEquals(shapes.length, lines.length);
         for (int i = 0; i < shapes.length; i++) {
-            assertTrue(lines[i].matches("method=gd " + shapes[i] + " activation=tanh epochs_per_s=[1-9][0-9]*"),
+            assertTrue(lines[i].matches("method=gd " + shapes[i] + " activation=tanh epochs_per_s=[1-9][0-9]* epochs_per_cpu_s=[1-9][0-9]*"),
                     lines[i]);
         }
     }
