@@ -144,6 +144,9 @@ public final class PanelPlot {
         NumberAxis xAxis = new ValueTicksAxis(logScale ? "width (log scale)" : "depth", xs, logScale);
         NumberAxis yAxis = new NumberAxis("generalization loss");
         yAxis.setAutoRangeIncludesZero(true);
+        if (!notes.isEmpty()) {
+            yAxis.setUpperMargin(0.15); // room for a seed-count label above the highest bar
+        }
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
