@@ -34,7 +34,9 @@ public final class Main {
                 case "query" -> QueryCommand.run(rest, out);
                 case "problems" -> ProblemsCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
-                default -> throw new UsageException("unknown command \"" + args.get(0) + "\" (commands: run, query, problems, bench, help)");
+                case "bench-gd" -> GdBenchCommand.run(rest, out);
+                default -> throw new UsageException("unknown command \"" + args.get(0)
+                        + "\" (commands: run, query, problems, bench, bench-gd, help)");
             };
         } catch (SpecException | UsageException e) {
             err.println("gnc: error: " + e.getMessage());
@@ -50,6 +52,7 @@ public final class Main {
         out.println("       gnc " + QueryCommand.USAGE);
         out.println("       gnc " + ProblemsCommand.USAGE);
         out.println("       gnc " + BenchCommand.USAGE);
+        out.println("       gnc " + GdBenchCommand.USAGE);
         out.println("See README.md for the spec format and the tables a run writes.");
     }
 }
