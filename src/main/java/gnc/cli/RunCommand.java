@@ -14,10 +14,12 @@ import org.apache.spark.sql.SparkSession;
 
 /** {@code gnc run SPEC [--master URL] [--run-dir DIR] [--draws N] [--seeds N] [--partitions N]}. */
 final class RunCommand {
-    static final String USAGE = "run SPEC [--master URL] [--run-dir DIR] [--draws N] [--seeds N] [--partitions N]";
-    private static final Set<String> OPTIONS = Set.of("--master", "--run-dir", "--draws", "--seeds", "--partitions");
+    static final String USAGE = "run SPEC [--master URL] [--run-dir DIR] [--draws N] [--epochs N] [--seeds N]"
+            + " [--partitions N]";
+    private static final Set<String> OPTIONS = Set.of("--master", "--run-dir", "--draws", "--epochs", "--seeds",
+            "--partitions");
     /** Options that change the spec, recorded in the manifest. */
-    private static final List<String> OVERRIDES = List.of("--draws", "--seeds");
+    private static final List<String> OVERRIDES = List.of("--draws", "--epochs", "--seeds");
 
     private RunCommand() {
     }
@@ -37,6 +39,13 @@ final class RunCommand {
         Long draws = o.integer("--draws", 1, SpecParser.MAX_DRAWS);
         if (draws != null) {
             spec = spec.withDraws(draws);
+        }
+        Long epochs = o.integer("--epochs", 1, SpecParser.MAX_EPOCHS);
+        if (epochs != null) {
+            if (spec.gd() == null) {
+                throw new UsageException("--epochs needs a spec with a gd section (" + specFile + " has none)");
+            }
+            spec = spec.withEpochs(epochs);
         }
         Long seeds = o.integer("--seeds", 1, SpecParser.MAX_SEEDS);
         if (seeds != null) {

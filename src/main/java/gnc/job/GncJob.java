@@ -2,16 +2,12 @@ package gnc.job;
 
 import gnc.kernel.ProblemInstance;
 import gnc.spec.JobSpec;
-import gnc.spec.SweepPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,45 +55,29 @@ public final class GncJob {
         dir.claim(spec);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         UnitFiles files = new UnitFiles(dir.uri(), new HadoopConf(jsc.hadoopConfiguration()));
-        GncUnits gnc = new GncUnits(spec);
+        // GD first: its one long task per trial starts while the trial's blocks queue behind it.
+        List<MethodUnits> methods = spec.gd() == null ? List.of(new GncUnits(spec))
+                : List.of(new GdUnits(spec), new GncUnits(spec));
 
-        Map<String, List<WorkUnit>> pendingByTrial = new LinkedHashMap<>();
-        Set<String> planned = new HashSet<>();
-        long units = 0;
-        long totalDraws = 0;
-        long doneDraws = 0;
+        RunPlan plan;
         try {
-            Set<String> present = files.present();
-            for (SweepPoint p : spec.sweep().points()) {
-                for (int seed = 0; seed < spec.seeds(); seed++) {
-                    for (WorkUnit u : gnc.plan(p, seed)) {
-                        String name = UnitFiles.name(u, gnc.fingerprint(u));
-                        planned.add(name);
-                        units++;
-                        totalDraws += u.draws();
-                        if (present.contains(name)) {
-                            doneDraws += u.draws();
-                        } else {
-                            pendingByTrial.computeIfAbsent(u.cell(), c -> new ArrayList<>()).add(u);
-                        }
-                    }
-                }
-            }
-            files.deleteAllBut(planned);
+            plan = new RunPlan(spec, methods, files.present());
+            files.deleteAllBut(plan.fileNames);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the run's unit files in " + files.directory(), e);
         }
-        long computed = pendingByTrial.values().stream().mapToLong(List::size).sum();
+        long computed = plan.pendingUnits();
 
-        if (!pendingByTrial.isEmpty()) {
+        if (computed > 0) {
             LongAccumulator draws = jsc.sc().longAccumulator("gnc draws");
             LongAccumulator accepted = jsc.sc().longAccumulator("gnc accepted");
             Broadcast<ProblemInstance[]> problems = jsc.broadcast(Problems.generate(spec));
-            UnitTask task = new UnitTask(gnc, problems, files, draws, accepted);
+            UnitTask task = new UnitTask(methods, problems, files, draws, accepted);
             Progress progress = options.progress() == null ? null
-                    : new Progress(totalDraws, doneDraws, draws, accepted, options.progress(), options.progressMillis());
+                    : new Progress(plan.totalDraws, plan.doneDraws, draws, accepted, options.progress(),
+                            options.progressMillis());
             try {
-                computeTrials(jsc, pendingByTrial, task, options.partitions(), spec.name());
+                computeTrials(jsc, plan.pendingByTrial, task, options.partitions(), spec.name());
             } finally {
                 if (progress != null) {
                     progress.close();
@@ -105,9 +85,9 @@ public final class GncJob {
                 problems.destroy();
             }
         }
-        long trials = RunTables.write(spark, dir, files, spec, units, new RunTables.Invocation(started,
+        long trials = RunTables.write(spark, dir, files, spec, plan.units, new RunTables.Invocation(started,
                 options.specGiven(), options.overrides(), computed));
-        return new Result(dir.location(), units, computed, trials);
+        return new Result(dir.location(), plan.units, computed, trials);
     }
 
     /** One Spark job per trial, submitted from a small pool of driver threads. */
@@ -123,7 +103,7 @@ public final class GncJob {
             List<WorkUnit> trialUnits = e.getValue();
             int slices = partitions > 0 ? Math.min(partitions, trialUnits.size()) : trialUnits.size();
             jobs.add(pool.submit(() -> {
-                jsc.setJobDescription(jobName + ": G&C " + e.getKey() + " (" + trialUnits.size() + " blocks)");
+                jsc.setJobDescription(jobName + ": " + e.getKey() + " (" + trialUnits.size() + " units)");
                 jsc.parallelize(trialUnits, slices).foreachPartition(task);
             }));
         }

@@ -11,7 +11,6 @@ import gnc.spec.GncSpec;
 import gnc.spec.JobSpec;
 import gnc.spec.SweepPoint;
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import java.util.List;
  * Plain G&C work units: planning the blocks of a (point, seed) trial, naming their results, and
  * computing one with the kernel into its unit file record ({@link BlockTable#UNIT_SCHEMA}).
  */
-final class GncUnits implements Serializable {
+final class GncUnits implements MethodUnits {
     private static final long serialVersionUID = 1L;
     static final String METHOD = BlockTable.GNC;
 
@@ -36,7 +35,13 @@ final class GncUnits implements Serializable {
      * when blockSize does not divide draws. A block's draws are a prefix of the same block in any
      * longer run, so more draws extend fewer.
      */
-    List<WorkUnit> plan(SweepPoint p, int seed) {
+    @Override
+    public String method() {
+        return METHOD;
+    }
+
+    @Override
+    public List<WorkUnit> plan(SweepPoint p, int seed) {
         GncSpec g = spec.gnc();
         List<WorkUnit> units = new ArrayList<>();
         for (int b = 0; b < g.blocksPerTrial(); b++) {
@@ -47,26 +52,24 @@ final class GncUnits implements Serializable {
     }
 
     /** What a block's result depends on beyond its place: the draws, the data, its size and thresholds. */
-    String fingerprint(WorkUnit u) {
+    @Override
+    public String fingerprint(WorkUnit u) {
         GncSpec g = spec.gnc();
         long h = Streams.key("gnc-unit-v1|" + spec.drawKey() + "|" + spec.dataKey() + "|" + u.draws() + "|" + g.eps() + "|"
                 + g.keepThreshold() + "|" + g.keepCap());
         return String.format("%016x", h).substring(0, 12);
     }
 
-    /** A computed block: its unit record (one line of JSON) and its acceptance count. */
-    record Result(String json, long accepted) {
-    }
-
     /** Runs the block with the kernel. */
-    Result compute(WorkUnit u, ProblemInstance problem) {
+    @Override
+    public Result compute(WorkUnit u, ProblemInstance problem) {
         GncSpec g = spec.gnc();
         GncSampler sampler = new GncSampler(problem, spec.model(new SweepPoint(u.width(), u.depth())), g.sampling());
         BlockStats stats = new BlockStats();
         KeptDraws kept = new KeptDraws(g.keepCap());
         sampler.run(Streams.stream(spec.drawKey(), u.width(), u.depth(), u.seed(), u.block()), u.draws(), g.eps(),
                 g.keepThreshold(), kept, stats);
-        return new Result(json(u, stats, kept), stats.accepted());
+        return new Result(json(u, stats, kept), stats.draws(), stats.accepted());
     }
 
     private String json(WorkUnit u, BlockStats s, KeptDraws kept) {

@@ -3,6 +3,7 @@ package gnc.job;
 import gnc.kernel.Streams;
 import gnc.results.AcceptedTable;
 import gnc.results.BlockTable;
+import gnc.results.GdTable;
 import gnc.results.ManifestTable;
 import gnc.results.SummaryTable;
 import gnc.results.TrialsTable;
@@ -20,8 +21,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Builds every table of a run from its unit files: {@code blocks} and {@code accepted} straight
- * from the unit records, {@code trials} and {@code summary} aggregated with Spark SQL, and the
+ * Builds every table of a run from its unit files: {@code blocks}, {@code accepted} and
+ * {@code gd} straight from the unit records, {@code trials} and {@code summary} aggregated with Spark SQL, and the
  * {@code manifest}. All are staged first and moved into place together at the end.
  */
 final class RunTables {
@@ -50,7 +51,14 @@ final class RunTables {
             TrialsTable.aggregate(spark, blocks).write().parquet(dir.staging(TrialsTable.NAME));
             Dataset<Row> trials = spark.read().parquet(dir.staged(TrialsTable.NAME));
             long trialCount = trials.count();
-            SummaryTable.aggregate(spark, trials).write().parquet(dir.staging(SummaryTable.NAME));
+            Dataset<Row> gd = null;
+            if (spec.gd() != null) {
+                GdTable.sorted(spark.read().schema(GdTable.SCHEMA).option("mode", "FAILFAST")
+                        .option("pathGlobFilter", UnitFiles.pattern(GdTable.METHOD)).json(files.directory()))
+                        .write().parquet(dir.staging(GdTable.NAME));
+                gd = spark.read().parquet(dir.staged(GdTable.NAME));
+            }
+            SummaryTable.aggregate(spark, trials, gd).write().parquet(dir.staging(SummaryTable.NAME));
 
             BuildInfo build = BuildInfo.load();
             ManifestTable.of(spark, new ManifestTable.Entry(spec.name(), hex(spec.drawKey()), hex(spec.dataKey()),

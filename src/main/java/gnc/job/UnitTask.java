@@ -2,6 +2,7 @@ package gnc.job;
 
 import gnc.kernel.ProblemInstance;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
@@ -14,15 +15,15 @@ import org.apache.spark.util.LongAccumulator;
 final class UnitTask implements VoidFunction<Iterator<WorkUnit>> {
     private static final long serialVersionUID = 1L;
 
-    private final GncUnits gnc;
+    private final List<MethodUnits> methods;
     private final Broadcast<ProblemInstance[]> problems;
     private final UnitFiles files;
     private final LongAccumulator draws;
     private final LongAccumulator accepted;
 
-    UnitTask(GncUnits gnc, Broadcast<ProblemInstance[]> problems, UnitFiles files, LongAccumulator draws,
+    UnitTask(List<MethodUnits> methods, Broadcast<ProblemInstance[]> problems, UnitFiles files, LongAccumulator draws,
              LongAccumulator accepted) {
-        this.gnc = gnc;
+        this.methods = List.copyOf(methods);
         this.problems = problems;
         this.files = files;
         this.draws = draws;
@@ -33,9 +34,10 @@ final class UnitTask implements VoidFunction<Iterator<WorkUnit>> {
     public void call(Iterator<WorkUnit> units) throws Exception {
         while (units.hasNext()) {
             WorkUnit u = units.next();
-            GncUnits.Result r = gnc.compute(u, problems.value()[u.seed()]);
-            files.write(UnitFiles.name(u, gnc.fingerprint(u)), r.json());
-            draws.add(u.draws());
+            MethodUnits m = methods.stream().filter(x -> x.method().equals(u.method())).findFirst().orElseThrow();
+            MethodUnits.Result r = m.compute(u, problems.value()[u.seed()]);
+            files.write(UnitFiles.name(u, m.fingerprint(u)), r.json());
+            draws.add(r.draws());
             accepted.add(r.accepted());
         }
     }

@@ -7,21 +7,31 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The {@code summary} table: one row per (method, point), statistics across seeds of each
  * trial's generalization loss, as the paper plots them. Methods: {@code gnc} (a trial's G&C
- * mean; a seed without acceptances has none and is left out) and {@code prior} (a trial's mean
- * L_gen over all draws).
+ * mean; a seed without acceptances has none and is left out), {@code prior} (a trial's mean
+ * L_gen over all draws) and, when the job runs it, {@code gd} (L_gen after the last epoch).
  *
  * <p>Columns: seeds_total (trials), seeds (trials with a value), median, q25, q75 (percentiles
  * with linear interpolation between order statistics, as numpy's default), mean (exact decimal
- * average), min, max, and draws and accepted summed over seeds.
+ * average), min, max, and draws and accepted summed over seeds (null for gd).
  */
 public final class SummaryTable {
     public static final String NAME = "summary";
 
+    private static final String GD_ROWS = """
+              UNION ALL
+              SELECT 'gd', width, depth, activation, seed, gen_loss, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+              FROM summary_input_gd
+            """;
+
     private SummaryTable() {
     }
 
-    public static Dataset<Row> aggregate(SparkSession spark, Dataset<Row> trials) {
+    /** The summary of trials and, when gd is not null, of the gd table. */
+    public static Dataset<Row> aggregate(SparkSession spark, Dataset<Row> trials, Dataset<Row> gd) {
         trials.createOrReplaceTempView("summary_input_trials");
+        if (gd != null) {
+            gd.createOrReplaceTempView("summary_input_gd");
+        }
         return spark.sql("""
                 WITH per_seed AS (
                   SELECT method, width, depth, activation, seed, gnc_mean AS value, draws, accepted
@@ -29,6 +39,7 @@ public final class SummaryTable {
                   UNION ALL
                   SELECT 'prior', width, depth, activation, seed, prior_mean, draws, accepted
                   FROM summary_input_trials WHERE method = 'gnc'
+                  %s
                 )
                 SELECT method, width, depth, activation,
                        COUNT(*) AS seeds_total,
@@ -43,6 +54,6 @@ public final class SummaryTable {
                        SUM(accepted) AS accepted
                 FROM per_seed
                 GROUP BY method, width, depth, activation
-                """).repartition(1).sortWithinPartitions("method", "width", "depth");
+                """.formatted(gd == null ? "" : GD_ROWS)).repartition(1).sortWithinPartitions("method", "width", "depth");
     }
 }

@@ -123,6 +123,58 @@ final class Fields {
         return out;
     }
 
+    /** Numbers > min, one for every point or one per point (a list of exactly points numbers). */
+    List<Double> perPoint(String name, int points, double min, Double fallback) {
+        String allowed = "a finite number > " + min + ", or a list of one per point (" + points + ")";
+        if (!has(name)) {
+            if (fallback == null) {
+                throw missing(name, allowed);
+            }
+            return List.of(fallback);
+        }
+        JsonNode v = node.get(name);
+        List<JsonNode> items = new ArrayList<>();
+        if (v.isArray()) {
+            v.forEach(items::add);
+            if (items.size() != points) {
+                throw new SpecException(path(name) + " must be " + allowed + ", got a list of " + items.size());
+            }
+        } else {
+            items.add(v);
+        }
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode x = items.get(i);
+            if (!x.isNumber() || !Double.isFinite(x.asDouble()) || !(x.asDouble() > min)) {
+                throw new SpecException(path(name) + (v.isArray() ? "[" + i + "]" : "") + " must be " + allowed
+                        + ", got " + describe(x));
+            }
+            out.add(x.asDouble());
+        }
+        return out;
+    }
+
+    /** Integers in [min, max], one for every point or one per point. */
+    List<Long> perPointInteger(String name, int points, long min, long max) {
+        String allowed = "an integer in " + range(min, max) + ", or a list of one per point (" + points + ")";
+        if (!has(name)) {
+            throw missing(name, allowed);
+        }
+        JsonNode v = node.get(name);
+        List<Long> out = new ArrayList<>();
+        if (v.isArray()) {
+            if (v.size() != points) {
+                throw new SpecException(path(name) + " must be " + allowed + ", got a list of " + v.size());
+            }
+            for (int i = 0; i < v.size(); i++) {
+                out.add(integerValue(v.get(i), path(name) + "[" + i + "]", min, max));
+            }
+        } else {
+            out.add(integerValue(v, path(name), min, max));
+        }
+        return out;
+    }
+
     /** One of the allowed names. */
     String choice(String name, List<String> allowed, String fallback) {
         String v = string(name, fallback);

@@ -10,21 +10,45 @@ import java.io.Serializable;
  * A validated, fully resolved job: every default filled in. Built by {@link SpecParser}; the
  * command line may then override the number of draws and seeds.
  *
- * @param seeds trials 0 .. seeds - 1; a seed fixes the data set and the draws
+ * @param gd    the gradient-descent baseline, or null for none
+ * @param seeds trials 0 .. seeds - 1; a seed fixes the data set, the draws and GD's initialization
  */
 public record JobSpec(String name, String description, ProblemSource problem, Activation activation,
-                      Sweep sweep, GncSpec gnc, int seeds) implements Serializable {
+                      Sweep sweep, GncSpec gnc, GdSpec gd, int seeds) implements Serializable {
 
     public Factorization model(SweepPoint p) {
         return new Factorization(problem.rows(), problem.cols(), p.width(), p.depth(), activation);
     }
 
     public JobSpec withDraws(long newDraws) {
-        return new JobSpec(name, description, problem, activation, sweep, gnc.withDraws(newDraws), seeds);
+        return new JobSpec(name, description, problem, activation, sweep, gnc.withDraws(newDraws), gd, seeds);
     }
 
     public JobSpec withSeeds(int newSeeds) {
-        return new JobSpec(name, description, problem, activation, sweep, gnc, newSeeds);
+        return new JobSpec(name, description, problem, activation, sweep, gnc, gd, newSeeds);
+    }
+
+    /** The same job with every GD run taking newEpochs epochs (no effect without GD). */
+    public JobSpec withEpochs(long newEpochs) {
+        return new JobSpec(name, description, problem, activation, sweep, gnc, gd == null ? null : gd.withEpochs(newEpochs),
+                seeds);
+    }
+
+    /** Where the point sits in the sweep (per-point settings are listed in this order). */
+    public int pointIndex(SweepPoint p) {
+        int i = sweep.points().indexOf(p);
+        if (i < 0) {
+            throw new IllegalArgumentException(p + " is not a point of the sweep");
+        }
+        return i;
+    }
+
+    /**
+     * The key of GD's initializations: seed s at a point starts from the stream (gdKey, width,
+     * depth, s); the init scale multiplies the draw, so it stays out, as do the data sets.
+     */
+    public long gdKey() {
+        return Streams.key("gnc-gd-init-v1|" + problem.rows() + "x" + problem.cols());
     }
 
     /** The key of the data sets (see {@link ProblemSource#dataKey()}). */

@@ -41,11 +41,28 @@ public final class SpecJson {
         gnc.put("block_size", g.blockSize());
         gnc.put("keep_threshold", g.keepThreshold());
         gnc.put("keep_cap", g.keepCap());
+        if (s.gd() != null) {
+            ObjectNode gd = root.putObject("gd");
+            GdSpec d = s.gd();
+            putList(gd, "lr", d.learningRates());
+            putList(gd, "epochs", d.epochs());
+            putList(gd, "init_scale", d.initScales());
+            gd.put("momentum", d.momentum());
+        }
         root.put("seeds", s.seeds());
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A single value as a number, several as a list. */
+    private static void putList(ObjectNode o, String name, java.util.List<? extends Number> values) {
+        if (values.size() == 1) {
+            o.set(name, MAPPER.valueToTree(values.get(0)));
+        } else {
+            values.forEach(v -> o.withArray(name).add(MAPPER.valueToTree(v)));
         }
     }
 

@@ -31,6 +31,7 @@ public final class SpecParser {
     /** Kept draws written per block: bounds the accepted table at keep_cap rows per block. */
     static final int DEFAULT_KEEP_CAP = 10_000;
     static final int MAX_KEEP_CAP = 10_000_000;
+    public static final long MAX_EPOCHS = 1_000_000_000L;
     /** Work units a job may plan; more would crowd the driver: raise block_size instead. */
     static final long MAX_UNITS = 10_000_000L;
 
@@ -114,12 +115,13 @@ public final class SpecParser {
         }
         int keepCap = (int) gnc.integer("keep_cap", 0, MAX_KEEP_CAP, (long) DEFAULT_KEEP_CAP);
         gnc.finish();
+        GdSpec gd = gd(top.object("gd"), sweep.values().size());
         int seeds = (int) top.integer("seeds", 1, MAX_SEEDS, (long) DEFAULT_SEEDS);
         top.finish();
         checkSeeds(problem, seeds);
         GncSpec g = new GncSpec(new GncSettings(Prior.bySpecName(priorName), normalize, softening), eps, draws,
                 blockSize, keep, keepCap);
-        JobSpec spec = new JobSpec(name, description, problem, activation, sweep, g, seeds);
+        JobSpec spec = new JobSpec(name, description, problem, activation, sweep, g, gd, seeds);
         checkPlanSize(spec);
         return spec;
     }
@@ -203,6 +205,22 @@ public final class SpecParser {
         }
         f.finish();
         return s;
+    }
+
+    /** The gd section, or null when absent: lr, epochs, init_scale (each one value or one per point), momentum. */
+    private static GdSpec gd(Fields f, int points) {
+        if (f == null) {
+            return null;
+        }
+        List<Double> lrs = f.perPoint("lr", points, 0.0, null);
+        List<Long> epochs = f.perPointInteger("epochs", points, 1, MAX_EPOCHS);
+        List<Double> scales = f.perPoint("init_scale", points, 0.0, null);
+        double momentum = f.has("momentum") ? f.finite("momentum", 0.0) : 0.0;
+        if (momentum < 0 || momentum >= 1) {
+            throw new SpecException(f.path("momentum") + " must be a number in [0, 1), got " + momentum);
+        }
+        f.finish();
+        return new GdSpec(lrs, epochs, scales, momentum);
     }
 
     private static double nonNegative(Fields f, String name) {

@@ -151,6 +151,32 @@ class GncJobTest {
     }
 
     @Test
+    void gradientDescentRunsOncePerTrialBesideTheDraws() {
+        JobSpec withGd = SpecParser.parse(Specs.edited("seeds=2", "gnc.draws=2000",
+                "gd={\"lr\": 1e-2, \"epochs\": [300, 200], \"init_scale\": 1e-3}"), "x");
+        GncJob.Result r = run(withGd, "gd", 0);
+        assertEquals(2 * 2 * (2 + 1), r.units(), "per trial two blocks and one GD run");
+        List<Row> gd = spark.read().parquet(dir.resolve("gd/gd").toString()).collectAsList();
+        assertEquals(4, gd.size());
+        for (Row g : gd) {
+            int width = g.getAs("width");
+            int seed = g.getAs("seed");
+            gnc.kernel.GdSettings settings = withGd.gd().settings(width == 2 ? 0 : 1);
+            gnc.kernel.GdResult direct = new gnc.kernel.GradientDescent(Problems.generate(withGd)[seed],
+                    withGd.model(new SweepPoint(width, 2))).run(settings, Streams.stream(withGd.gdKey(), width, 2, seed));
+            assertEquals(direct.genLoss(), (double) g.getAs("gen_loss"), 0.0);
+            assertEquals(direct.trainLoss(), (double) g.getAs("train_loss"), 0.0);
+            assertEquals(settings.epochs(), (long) g.getAs("epochs"));
+            assertEquals("gd", g.getAs("method"));
+        }
+        List<Row> summary = spark.read().parquet(dir.resolve("gd/summary").toString()).filter("method = 'gd'").collectAsList();
+        assertEquals(2, summary.size());
+        assertEquals(2L, (long) summary.get(0).getAs("seeds"));
+        // GD's runs are units like any other: a rerun computes nothing.
+        assertEquals(0, run(withGd, "gd", 0).computedUnits());
+    }
+
+    @Test
     void aRunDirectoryOfAnotherJobIsRefused() throws Exception {
         run(spec.withSeeds(1), "guard", 0);
         JobSpec other = SpecParser.parse(Specs.edited("model.activation=\"tanh\"", "seeds=1"), "x");

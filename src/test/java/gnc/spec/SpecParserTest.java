@@ -58,11 +58,24 @@ class SpecParserTest {
         assertEquals(Activation.leakyRelu(0.2), d.activation());
     }
 
+    @Test
+    void gdTakesOneValueOrOnePerPoint() {
+        JobSpec s = SpecParser.parse(Specs.edited("gd={\"lr\": 1e-4, \"epochs\": [100, 200], \"init_scale\": [0.1, 0.2],"
+                + " \"momentum\": 0.9}"), "x");
+        assertEquals(new gnc.kernel.GdSettings(1e-4, 100, 0.1, 0.9), s.gd().settings(0));
+        assertEquals(new gnc.kernel.GdSettings(1e-4, 200, 0.2, 0.9), s.gd().settings(1));
+        assertEquals(new gnc.kernel.GdSettings(1e-4, 7, 0.2, 0.9), s.withEpochs(7).gd().settings(1));
+        assertEquals(0.0, SpecParser.parse(Specs.edited("gd={\"lr\": 1, \"epochs\": 5, \"init_scale\": 1}"), "x")
+                .gd().momentum());
+        assertEquals(null, SpecParser.parse(Specs.VALID, "x").gd());
+    }
+
     @ParameterizedTest
     @CsvSource({"linear", "tanh", "leaky_relu"})
     void theWrittenSpecParsesBackToTheSameSpec(String activation) {
         JobSpec s = SpecParser.parse(Specs.edited("model={\"activation\": \"" + activation + "\"}",
-                "gnc.normalize=true", "problem.completion=true"), "x");
+                "gnc.normalize=true", "problem.completion=true",
+                "gd={\"lr\": [0.1, 0.2], \"epochs\": 3, \"init_scale\": 1e-3, \"momentum\": 0.5}"), "x");
         JobSpec back = SpecParser.parse(SpecJson.write(s), "other");
         assertEquals(s, back);
         assertEquals(SpecJson.write(s), SpecJson.write(back));
@@ -101,9 +114,15 @@ class SpecParserTest {
         "gnc.keep_threshold=0.05        | gnc.keep_threshold must be >= gnc.eps = 0.1, got 0.05",
         "gnc.keep_cap=-1                | gnc.keep_cap must be an integer in 0..10000000, got -1",
         "gnc.esp=0.1                    | unknown field gnc.esp (gnc takes: prior, normalize, softening, eps, draws, block_size, keep_threshold, keep_cap)",
-        "seed=3                         | unknown field seed (the spec takes: name, description, problem, model, sweep, gnc, seeds)",
+        "seed=3                         | unknown field seed (the spec takes: name, description, problem, model, sweep, gnc, gd, seeds)",
         "model.slope=0.3                | unknown field model.slope",
         "seeds=0                        | seeds must be an integer in 1..100000, got 0",
+        "gd={\"lr\": 0, \"epochs\": 5, \"init_scale\": 1} | gd.lr must be a finite number > 0.0, or a list of one per point (2), got 0",
+        "gd={\"lr\": [1, 2, 3], \"epochs\": 5, \"init_scale\": 1} | gd.lr must be a finite number > 0.0, or a list of one per point (2), got a list of 3",
+        "gd={\"lr\": 1, \"epochs\": [5, 0], \"init_scale\": 1} | gd.epochs[1] must be an integer in 1..1000000000, got 0",
+        "gd={\"lr\": 1, \"epochs\": 5, \"init_scale\": 1, \"momentum\": 1} | gd.momentum must be a number in [0, 1), got 1.0",
+        "gd={\"lr\": 1, \"epochs\": 5}     | missing required field gd.init_scale",
+        "gd={\"lr\": 1, \"epochs\": 5, \"init_scale\": 1, \"lrs\": 1} | unknown field gd.lrs (gd takes: lr, epochs, init_scale, momentum)",
         "seeds=\"8\"                    | seeds must be an integer in 1..100000, got \"8\"",
         "-gnc.eps                       | missing required field gnc.eps (a finite number > 0.0)",
         "-gnc.draws                     | missing required field gnc.draws",
