@@ -2,7 +2,7 @@ package gnc;
 
 import org.apache.spark.sql.SparkSession;
 
-/** The one SparkSession every test of this JVM shares: local[2], no UI, bound to loopback. */
+/** The one SparkSession every test of this JVM shares: local[2], no UI, bound to loopback, Kryo. */
 public final class SparkTestSession {
     private static SparkSession session;
 
@@ -19,6 +19,8 @@ public final class SparkTestSession {
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "4")
+                    // As in conf/spark-defaults.conf, so that tests meet Kryo's limits too.
+                    .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
                     .getOrCreate();
         }
         return session;

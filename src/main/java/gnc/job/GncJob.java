@@ -85,9 +85,9 @@ public final class GncJob {
                 problems.destroy();
             }
         }
-        long trials = RunTables.write(spark, dir, files, spec, plan.units, new RunTables.Invocation(started,
-                options.specGiven(), options.overrides(), computed));
-        return new Result(dir.location(), plan.units, computed, trials);
+        RunTables.write(spark, dir, files, spec, plan.units, new RunTables.Invocation(started, options.specGiven(),
+                options.overrides(), computed));
+        return new Result(dir.location(), plan.units, computed, (long) spec.sweep().points().size() * spec.seeds());
     }
 
     /** One Spark job per trial, submitted from a small pool of driver threads. */

@@ -80,6 +80,7 @@ public final class RunDirectory {
                             + " is not empty and holds no gnc run (no spec.json); give another --run-dir");
                 }
             }
+            checkFreeSpace(neededBytes(spec));
             fs.mkdirs(root);
             Path tmp = new Path(root, "." + SPEC_FILE + ".tmp");
             try (OutputStream out = fs.create(tmp, true)) {
@@ -92,6 +93,38 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new SpecException("cannot write run directory " + location() + ": " + e.getMessage());
         }
+    }
+
+    /** Bytes per work unit: its unit file and its share of the tables, generously. */
+    static final long BYTES_PER_UNIT = 2_048;
+    /** Room for the tables' fixed overhead and the kept draws of a typical run. */
+    static final long BYTES_MARGIN = 64L << 20;
+
+    /** A rough upper estimate of what a run of spec writes. */
+    static long neededBytes(JobSpec spec) {
+        long units = spec.gnc().blocksPerTrial() * spec.seeds() * spec.sweep().values().size();
+        return units * BYTES_PER_UNIT + BYTES_MARGIN;
+    }
+
+    /** Fails before any draw when the file system has clearly too little room left. */
+    private void checkFreeSpace(long needed) throws IOException {
+        Path existing = root;
+        while (existing != null && !fs.exists(existing)) {
+            existing = existing.getParent();
+        }
+        long free = existing == null ? -1 : fs.getStatus(existing).getRemaining();
+        String problem = spaceProblem(needed, free);
+        if (problem != null) {
+            throw new SpecException("run directory " + location() + ": " + problem);
+        }
+    }
+
+    /** The complaint when free bytes (<= 0: unknown, as for object stores) cannot hold needed. */
+    static String spaceProblem(long needed, long free) {
+        if (free <= 0 || free >= needed) {
+            return null;
+        }
+        return "the disk has " + (free >> 20) + " MiB free; this run needs about " + (needed >> 20) + " MiB";
     }
 
     private void checkSameJob(String existingJson, JobSpec spec) {

@@ -35,22 +35,20 @@ final class RunTables {
     record Invocation(Instant started, String specGiven, String overrides, long unitsComputed) {
     }
 
-    /** Writes the tables; returns the number of trials. */
-    static long write(SparkSession spark, RunDirectory dir, UnitFiles files, JobSpec spec, long units,
+    /** Writes the tables. */
+    static void write(SparkSession spark, RunDirectory dir, UnitFiles files, JobSpec spec, long units,
                       Invocation invocation) {
         try {
             // FAILFAST: a malformed unit file is an error, never a row of nulls.
             Dataset<Row> unitRows = spark.read().schema(BlockTable.UNIT_SCHEMA).option("mode", "FAILFAST")
                     .option("pathGlobFilter", UnitFiles.pattern(GncUnits.METHOD)).json(files.directory())
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            BlockTable.sorted(unitRows.drop("kept_draws"), units).write().parquet(dir.staging(BlockTable.NAME));
+            Dataset<Row> blocks = unitRows.drop("kept_draws");
+            BlockTable.sorted(blocks, units).write().parquet(dir.staging(BlockTable.NAME));
             warnIfCapped(unitRows, spec);
             AcceptedTable.fromUnits(unitRows).write().parquet(dir.staging(AcceptedTable.NAME));
-
-            Dataset<Row> blocks = spark.read().parquet(dir.staged(BlockTable.NAME));
-            TrialsTable.aggregate(spark, blocks).write().parquet(dir.staging(TrialsTable.NAME));
-            Dataset<Row> trials = spark.read().parquet(dir.staged(TrialsTable.NAME));
-            long trialCount = trials.count();
+            Dataset<Row> trials = TrialsTable.aggregate(spark, blocks).persist(StorageLevel.MEMORY_AND_DISK());
+            trials.write().parquet(dir.staging(TrialsTable.NAME));
             Dataset<Row> gd = null;
             if (spec.gd() != null) {
                 GdTable.sorted(spark.read().schema(GdTable.SCHEMA).option("mode", "FAILFAST")
@@ -67,8 +65,8 @@ final class RunTables {
                     Timestamp.from(invocation.started()), Timestamp.from(Instant.now()), units,
                     invocation.unitsComputed())).write().parquet(dir.staging(ManifestTable.NAME));
             unitRows.unpersist();
+            trials.unpersist();
             dir.commitStaged();
-            return trialCount;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the tables of " + dir.location(), e);
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SpecParserTest {
@@ -83,54 +84,7 @@ class SpecParserTest {
 
     /** Every bad spec fails with one line that names the field and says what is allowed. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "sweep.widths=[0, 5]            | sweep.widths[0] must be an integer in 1..4096, got 0",
-        "sweep.depth=1                  | sweep.depth must be an integer in 2..1000, got 1",
-        "sweep={\"depths\": [1, 3], \"width\": 5} | sweep.depths[0] must be an integer in 2..1000, got 1",
-        "sweep={\"depths\": [2, 3], \"width\": 0} | sweep.width must be an integer in 1..4096, got 0",
-        "sweep.widths=[5, 5]            | sweep.widths must be a non-empty list of distinct integers in 1..4096, but 5 appears twice",
-        "sweep.widths=[]                | sweep.widths must be a non-empty list of distinct integers in 1..4096, got a list",
-        "sweep.depths=[2]               | sweep must give either widths (a list, with one depth) or depths (a list, with one width), not both",
-        "-sweep.depth                   | missing required field sweep.depth",
-        "gnc.eps=0                      | gnc.eps must be a finite number > 0.0, got 0",
-        "gnc.eps=-0.5                   | gnc.eps must be a finite number > 0.0, got -0.5",
-        "gnc.eps=\"small\"              | gnc.eps must be a finite number > 0.0, got \"small\"",
-        "gnc.draws=0                    | gnc.draws must be an integer in 1..",
-        "gnc.draws=-3                   | gnc.draws must be an integer in 1..",
-        "gnc.draws=2.5                  | gnc.draws must be an integer in 1..",
-        "gnc.draws=\"many\"             | gnc.draws must be an integer in 1..",
-        "gnc.block_size=0               | gnc.block_size must be an integer in 1..1000000000, got 0",
-        "problem.rank=6                 | problem.rank must be in 1..5 (at most min(rows, cols)), got 6",
-        "problem.rank=0                 | problem.rank must be an integer in 1..",
-        "problem.measurements=25        | problem.measurements must be in 1..24 (fewer than rows * cols = 25, so that a test set remains), got 25",
-        "problem.measurements=0         | problem.measurements must be an integer in 1..",
-        "problem.rows=0                 | problem.rows must be an integer in 1..32, got 0",
-        "problem.gt_norm=0              | problem.gt_norm must be a finite number > 0.0, got 0",
-        "problem.completion=\"yes\"     | problem.completion must be true or false, got \"yes\"",
-        "model.activation=\"relu\"      | model.activation must be one of linear, tanh, leaky_relu, got \"relu\"",
-        "model.activation=3             | model.activation must be a string, got 3",
-        "gnc.prior=\"laplace\"          | gnc.prior must be one of gauss, unif, got \"laplace\"",
-        "gnc.softening=-1               | gnc.softening must be a finite number >= 0, got -1.0",
-        "gnc.keep_threshold=0.05        | gnc.keep_threshold must be >= gnc.eps = 0.1, got 0.05",
-        "gnc.keep_cap=-1                | gnc.keep_cap must be an integer in 0..10000000, got -1",
-        "gnc.esp=0.1                    | unknown field gnc.esp (gnc takes: prior, normalize, softening, eps, draws, block_size, keep_threshold, keep_cap)",
-        "seed=3                         | unknown field seed (the spec takes: name, description, problem, model, sweep, gnc, gd, seeds)",
-        "model.slope=0.3                | unknown field model.slope",
-        "seeds=0                        | seeds must be an integer in 1..100000, got 0",
-        "gd={\"lr\": 0, \"epochs\": 5, \"init_scale\": 1} | gd.lr must be a finite number > 0.0, or a list of one per point (2), got 0",
-        "gd={\"lr\": [1, 2, 3], \"epochs\": 5, \"init_scale\": 1} | gd.lr must be a finite number > 0.0, or a list of one per point (2), got a list of 3",
-        "gd={\"lr\": 1, \"epochs\": [5, 0], \"init_scale\": 1} | gd.epochs[1] must be an integer in 1..1000000000, got 0",
-        "gd={\"lr\": 1, \"epochs\": 5, \"init_scale\": 1, \"momentum\": 1} | gd.momentum must be a number in [0, 1), got 1.0",
-        "gd={\"lr\": 1, \"epochs\": 5}     | missing required field gd.init_scale",
-        "gd={\"lr\": 1, \"epochs\": 5, \"init_scale\": 1, \"lrs\": 1} | unknown field gd.lrs (gd takes: lr, epochs, init_scale, momentum)",
-        "seeds=\"8\"                    | seeds must be an integer in 1..100000, got \"8\"",
-        "-gnc.eps                       | missing required field gnc.eps (a finite number > 0.0)",
-        "-gnc.draws                     | missing required field gnc.draws",
-        "-sweep                         | missing required field sweep",
-        "-gnc                           | missing required field gnc",
-        "gnc=[1]                        | gnc must be a JSON object, got a list",
-        "name=\"a b\"                   | name must be 1 to 100 letters, digits",
-    })
+    @CsvFileSource(resources = "/bad-specs.psv", delimiter = '|', quoteCharacter = '\'')
     void badSpecsFailWithAMessageNamingTheField(String edit, String message) {
         String json = Specs.edited(edit);
         SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(json, "x"));
