@@ -187,9 +187,17 @@ class GncJobTest {
         Files.writeString(dir.resolve("foreign/notes.txt"), "mine");
         SpecException f = assertThrows(SpecException.class, () -> run(spec, "foreign", 0));
         assertTrue(f.getMessage().contains("is not empty and holds no gnc run"), f.getMessage());
-        // The same job again is welcome: with more seeds it computes only the new trials.
+        // The same job again is welcome: with more seeds it computes only the new trials...
         GncJob.Result more = run(spec.withSeeds(2), "guard", 0);
         assertEquals(2 * 2 * 5, more.units());
         assertEquals(2 * 5, more.computedUnits(), "only seed 1's blocks are new");
+        // ... with more draws only the new blocks (and the old partial last block, now full)...
+        GncJob.Result longer = run(spec.withSeeds(2).withDraws(6500), "guard", 0);
+        assertEquals(2 * 2 * 7, longer.units());
+        assertEquals(2 * 2 * 2, longer.computedUnits(), "blocks 5 and 6 of every trial");
+        // ... and the same spec again computes nothing and rewrites the same tables.
+        List<List<Object>> trials = Tables.exactRows(spark, dir.resolve("guard/trials").toString());
+        assertEquals(0, run(spec.withSeeds(2).withDraws(6500), "guard", 0).computedUnits());
+        assertEquals(trials, Tables.exactRows(spark, dir.resolve("guard/trials").toString()));
     }
 }
