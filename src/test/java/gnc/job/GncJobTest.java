@@ -191,7 +191,7 @@ class GncJobTest {
         GncJob.Result more = run(spec.withSeeds(2), "guard", 0);
         assertEquals(2 * 2 * 5, more.units());
         assertEquals(2 * 5, more.computedUnits(), "only seed 1's blocks are new");
-        // ... with more draws only the new blocks (and the old partial last block, now full)...
+        // ... with more draws only the new blocks (a partial last block would be redone too)...
         GncJob.Result longer = run(spec.withSeeds(2).withDraws(6500), "guard", 0);
         assertEquals(2 * 2 * 7, longer.units());
         assertEquals(2 * 2 * 2, longer.computedUnits(), "blocks 5 and 6 of every trial");
