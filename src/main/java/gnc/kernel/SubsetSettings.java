@@ -25,10 +25,13 @@ public record SubsetSettings(int samplesPerLevel, double levelProbability, int m
                              double targetAcceptance) implements Serializable {
 
     /**
-     * N = 2000, p0 = 0.1 (Au &amp; Beck's choice), one move per state, at most 40 MCMC levels (P down to ~1e-40),
-     * initial rho 0.8, target acceptance 0.44 (Papaioannou et al. 2015).
+     * N = 2000, p0 = 0.1 (Au &amp; Beck's choice), 5 moves per recorded state, at most 40 MCMC
+     * levels (P down to ~1e-40), initial rho 0.8, target acceptance 0.44 (Papaioannou et al.
+     * 2015). Five moves: on the paper's depth-10 normalized setting one move per state left
+     * replicas heavy-tailed (their P spread 1.5x the mean); five cost 4.4x as much and cut the
+     * spread to 0.4x, 3x less variance per unit of cost; at depth 2 the two are equally efficient.
      */
-    public static final SubsetSettings DEFAULTS = new SubsetSettings(2000, 0.1, 1, 40, 0.8, 0.44);
+    public static final SubsetSettings DEFAULTS = new SubsetSettings(2000, 0.1, 5, 40, 0.8, 0.44);
 
     public SubsetSettings {
         if (samplesPerLevel < 2) {

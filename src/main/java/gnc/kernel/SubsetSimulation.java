@@ -20,12 +20,15 @@ import java.util.SplittableRandom;
  * P is estimated by prod_i (S_i / N) * N_F / N (= p0^m N_F / N without ties), and the N_F final
  * states below eps are (correlated) draws from P(W | L_train &lt; eps), the G&amp;C posterior.
  *
- * <p>Bias: the estimate is consistent but has an O(1/N) bias, because the levels are chosen from
- * the samples they then estimate and the seeds of a level are correlated with the previous
- * estimate; the validation tests bound it in practice. The chains must also mix within each level:
- * they start in the target law (the seeds), so poor mixing costs variance (recorded as
- * {@link SubsetResult#correlationFactors()}), but mass that the levels shift between regions the
- * chains cannot cross would bias the result; comparing with plain G&amp;C where both run checks it.
+ * <p>Bias and mixing: the estimate is consistent but has an O(1/N) bias, because each level is
+ * chosen from the very samples that then estimate its probability (measured: about +1% of P at
+ * N = 1000, see SubsetVsPlainGncTest). The chains start in their target law (the seeds), so slow
+ * mixing within a level costs variance, not bias (recorded as
+ * {@link SubsetResult#correlationFactors()}); but a region that holds little of the mass at the
+ * upper levels and much of it at eps is reached by few seeds or none, which makes replicas
+ * heavy-tailed: most underestimate, rare ones overshoot, and a finite set of replicas can miss
+ * the region altogether. Comparing with plain G&amp;C where both run, and the replicas' spread
+ * against Au &amp; Beck's CV, check this.
  *
  * <p>Adaptation (Papaioannou, Betz, Zwirglmaier, Straub 2015, adaptive conditional sampling):
  * the move's spread sigma = sqrt(1 - rho^2) is min(1, lambda). A level's chains run in up to 10
@@ -55,6 +58,10 @@ public final class SubsetSimulation {
     private double[] nextTrain;
     private double[] nextGen;
     private final double[] sorted;
+    /** The adaptation's state (see the class comment) and the last level's counts. */
+    private double lambda;
+    private long levelAccepted;
+    private double levelRhoSum;
 
     public SubsetSimulation(ProblemInstance problem, Factorization model, GncSettings gnc, SubsetSettings settings) {
         this.sampler = new ConditionalSampler(problem, model, gnc);
@@ -87,20 +94,24 @@ public final class SubsetSimulation {
         }
         long evaluations = n;
         double probability = 1.0;
-        double lambda = Math.sqrt(1 - settings.initialRho() * settings.initialRho());
         double cvSquared = 0;
-        int moves = settings.movesPerState();
+        lambda = Math.sqrt(1 - settings.initialRho() * settings.initialRho());
         // Level 0 is N independent chains of one state.
         int levelChains = n;
         int level = 0;
         while (true) {
             int below = countBelow(train, eps);
-            if (below >= chains || level == maxLevels) {
-                double gamma = ChainCorrelation.factor(train, n, levelChains, eps);
-                if (level > 0) {
-                    gammas[level - 1] = gamma;
-                }
-                cvSquared += ChainCorrelation.cvSquared((double) below / n, n, gamma);
+            boolean last = below >= chains || level == maxLevels;
+            // The level's fraction below the next threshold (eps at the last level), with its CV.
+            double next = last ? eps : nextThreshold();
+            int fraction = last ? below : countBelow(train, next);
+            double gamma = ChainCorrelation.factor(train, n, levelChains, next);
+            if (level > 0) {
+                gammas[level - 1] = gamma;
+            }
+            cvSquared += ChainCorrelation.cvSquared((double) fraction / n, n, gamma);
+            probability *= (double) fraction / n;
+            if (last) {
                 double genSum = 0;
                 double genSumSq = 0;
                 for (int i = 0; i < n; i++) {
@@ -109,69 +120,73 @@ public final class SubsetSimulation {
                         genSumSq += gen[i] * gen[i];
                     }
                 }
-                return new SubsetResult(probability * below / n, Math.sqrt(cvSquared),
-                        Arrays.copyOf(thresholds, level), Arrays.copyOf(acceptance, level), Arrays.copyOf(rhos, level),
-                        Arrays.copyOf(gammas, level), below, genSum, genSumSq, evaluations,
-                        below < chains);
+                return new SubsetResult(probability, Math.sqrt(cvSquared), Arrays.copyOf(thresholds, level),
+                        Arrays.copyOf(acceptance, level), Arrays.copyOf(rhos, level), Arrays.copyOf(gammas, level),
+                        below, genSum, genSumSq, evaluations, below < chains);
             }
-            double next = nextThreshold();
-            int seeds = countBelow(train, next);
-            double gamma = ChainCorrelation.factor(train, n, levelChains, next);
-            if (level > 0) {
-                gammas[level - 1] = gamma;
-            }
-            cvSquared += ChainCorrelation.cvSquared((double) seeds / n, n, gamma);
-            probability *= (double) seeds / n;
-
-            int seed = 0;
-            for (int i = 0; i < n; i++) {
-                if (train[i] < next) {
-                    int to = ChainCorrelation.start(n, seeds, seed);
-                    System.arraycopy(weights, i * parameters, nextWeights, to * parameters, parameters);
-                    nextTrain[to] = train[i];
-                    nextGen[to] = gen[i];
-                    seed++;
-                }
-            }
-            long accepted = 0;
-            double rhoSum = 0;
-            int groups = Math.min(ADAPTATION_GROUPS, seeds);
-            for (int g = 0; g < groups; g++) {
-                double sigma = Math.min(1.0, lambda);
-                double rho = Math.sqrt(1 - sigma * sigma);
-                int first = (int) ((long) g * seeds / groups);
-                int end = (int) ((long) (g + 1) * seeds / groups);
-                long groupAccepted = 0;
-                long groupProposals = 0;
-                for (int c = first; c < end; c++) {
-                    int start = ChainCorrelation.start(n, seeds, c);
-                    int length = ChainCorrelation.length(n, seeds, c);
-                    for (int l = 1; l < length; l++) {
-                        // The state after `moves` steps from the previous one is recorded.
-                        for (int t = 0; t < moves; t++) {
-                            int from = t == 0 ? start + l - 1 : start + l;
-                            if (sampler.step(rng, nextWeights, nextTrain, nextGen, from, start + l, next, rho)) {
-                                groupAccepted++;
-                            }
-                        }
-                    }
-                    groupProposals += (long) (length - 1) * moves;
-                }
-                if (groupProposals > 0) {
-                    double rate = (double) groupAccepted / groupProposals;
-                    lambda = Math.min(1.0, lambda * Math.exp((rate - settings.targetAcceptance()) / Math.sqrt(g + 1)));
-                }
-                accepted += groupAccepted;
-                rhoSum += rho * groupProposals;
-            }
-            long proposals = (long) (n - seeds) * moves;
+            seedNextLevel(next, fraction);
+            runChains(rng, next, fraction);
+            long proposals = (long) (n - fraction) * settings.movesPerState();
             thresholds[level] = next;
-            acceptance[level] = (double) accepted / proposals;
-            rhos[level] = rhoSum / proposals;
+            acceptance[level] = (double) levelAccepted / proposals;
+            rhos[level] = levelRhoSum / proposals;
             evaluations += proposals;
             swapLevels();
-            levelChains = seeds;
+            levelChains = fraction;
             level++;
+        }
+    }
+
+    /** Copies the states below the next level, in index order, to the starts of the next level's chains. */
+    private void seedNextLevel(double next, int seeds) {
+        int seed = 0;
+        for (int i = 0; i < n; i++) {
+            if (train[i] < next) {
+                int to = ChainCorrelation.start(n, seeds, seed);
+                System.arraycopy(weights, i * parameters, nextWeights, to * parameters, parameters);
+                nextTrain[to] = train[i];
+                nextGen[to] = gen[i];
+                seed++;
+            }
+        }
+    }
+
+    /**
+     * Runs the next level's chains under L_train &lt; next, adapting lambda after each group of
+     * chains; sets levelAccepted and levelRhoSum (rho summed over proposals).
+     */
+    private void runChains(SplittableRandom rng, double next, int seeds) {
+        int moves = settings.movesPerState();
+        levelAccepted = 0;
+        levelRhoSum = 0;
+        int groups = Math.min(ADAPTATION_GROUPS, seeds);
+        for (int g = 0; g < groups; g++) {
+            double sigma = Math.min(1.0, lambda);
+            double rho = Math.sqrt(1 - sigma * sigma);
+            int first = (int) ((long) g * seeds / groups);
+            int end = (int) ((long) (g + 1) * seeds / groups);
+            long accepted = 0;
+            long proposals = 0;
+            for (int c = first; c < end; c++) {
+                int start = ChainCorrelation.start(n, seeds, c);
+                int length = ChainCorrelation.length(n, seeds, c);
+                for (int l = 1; l < length; l++) {
+                    // The state `moves` steps after the previous recorded one is recorded.
+                    for (int t = 0; t < moves; t++) {
+                        int from = t == 0 ? start + l - 1 : start + l;
+                        if (sampler.step(rng, nextWeights, nextTrain, nextGen, from, start + l, next, rho)) {
+                            accepted++;
+                        }
+                    }
+                }
+                proposals += (long) (length - 1) * moves;
+            }
+            if (proposals > 0) {
+                double rate = (double) accepted / proposals;
+                lambda = Math.min(1.0, lambda * Math.exp((rate - settings.targetAcceptance()) / Math.sqrt(g + 1)));
+            }
+            levelAccepted += accepted;
+            levelRhoSum += rho * proposals;
         }
     }
 
