@@ -1,6 +1,7 @@
 package gnc.job;
 
 import gnc.kernel.ProblemInstance;
+import gnc.spec.GncSpec;
 import gnc.spec.JobSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * The Spark program of a run. Plans the work units of every (point, seed) trial, skips those
@@ -55,9 +55,7 @@ public final class GncJob {
         dir.claim(spec);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         UnitFiles files = new UnitFiles(dir.uri(), new HadoopConf(jsc.hadoopConfiguration()));
-        // GD first: its one long task per trial starts while the trial's blocks queue behind it.
-        List<MethodUnits> methods = spec.gd() == null ? List.of(new GncUnits(spec))
-                : List.of(new GdUnits(spec), new GncUnits(spec));
+        List<MethodUnits> methods = methods(spec);
 
         RunPlan plan;
         try {
@@ -69,13 +67,13 @@ public final class GncJob {
         long computed = plan.pendingUnits();
 
         if (computed > 0) {
-            LongAccumulator draws = jsc.sc().longAccumulator("gnc draws");
-            LongAccumulator accepted = jsc.sc().longAccumulator("gnc accepted");
+            Progress.Counters counters = new Progress.Counters(jsc.sc().longAccumulator("gnc units"),
+                    jsc.sc().longAccumulator("gnc draws"), jsc.sc().longAccumulator("gnc accepted"));
             Broadcast<ProblemInstance[]> problems = jsc.broadcast(Problems.generate(spec));
-            UnitTask task = new UnitTask(methods, problems, files, draws, accepted);
+            UnitTask task = new UnitTask(methods, problems, files, counters);
             Progress progress = options.progress() == null ? null
-                    : new Progress(plan.totalDraws, plan.doneDraws, draws, accepted, options.progress(),
-                            options.progressMillis());
+                    : new Progress(new Progress.Totals(plan.units, plan.units - computed, plan.totalDraws, plan.doneDraws),
+                            counters, options.progress(), options.progressMillis());
             try {
                 computeTrials(jsc, plan.pendingByTrial, task, options.partitions(), spec.name());
             } finally {
@@ -88,6 +86,24 @@ public final class GncJob {
         RunTables.write(spark, dir, files, spec, plan.units, new RunTables.Invocation(started, options.specGiven(),
                 options.overrides(), computed));
         return new Result(dir.location(), plan.units, computed, (long) spec.sweep().points().size() * spec.seeds());
+    }
+
+    /**
+     * The methods a spec runs, in the order their units enter a trial's Spark job: GD first, so its
+     * single long task starts while the trial's many short ones queue behind it.
+     */
+    static List<MethodUnits> methods(JobSpec spec) {
+        List<MethodUnits> methods = new ArrayList<>();
+        if (spec.gd() != null) {
+            methods.add(new GdUnits(spec));
+        }
+        if (spec.subset() != null) {
+            methods.add(new SubsetUnits(spec));
+        }
+        if (spec.gnc().runs(GncSpec.PLAIN)) {
+            methods.add(new GncUnits(spec));
+        }
+        return methods;
     }
 
     /** One Spark job per trial, submitted from a small pool of driver threads. */

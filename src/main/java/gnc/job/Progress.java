@@ -8,26 +8,30 @@ import java.util.function.Consumer;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Progress of a run's draws, driven by finished units: draws done / total, accepted so far,
- * draws per second and ETA, handed to a display every few seconds. Counts come from
+ * Progress of a run, driven by finished units: units and G&C draws done / total, accepted so
+ * far, draws per second and ETA, handed to a display every few seconds. Counts come from
  * accumulators updated in a foreach action, which Spark applies once per successful task; units
  * finished by an earlier, interrupted run count as done from the start.
  */
 public final class Progress implements AutoCloseable {
-    private final long total;
-    private final long doneBefore;
-    private final LongAccumulator draws;
-    private final LongAccumulator accepted;
+    /** The accumulators the tasks add to. */
+    record Counters(LongAccumulator units, LongAccumulator draws, LongAccumulator accepted)
+            implements java.io.Serializable {
+    }
+
+    /** What the run has to do, and what an earlier invocation already did. */
+    record Totals(long units, long unitsDone, long draws, long drawsDone) {
+    }
+
+    private final Totals totals;
+    private final Counters counters;
     private final Consumer<String> display;
     private final long startNanos = System.nanoTime();
     private final ScheduledExecutorService timer;
 
-    Progress(long total, long doneBefore, LongAccumulator draws, LongAccumulator accepted, Consumer<String> display,
-             long periodMillis) {
-        this.total = total;
-        this.doneBefore = doneBefore;
-        this.draws = draws;
-        this.accepted = accepted;
+    Progress(Totals totals, Counters counters, Consumer<String> display, long periodMillis) {
+        this.totals = totals;
+        this.counters = counters;
         this.display = display;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gnc-progress");
@@ -43,15 +47,25 @@ public final class Progress implements AutoCloseable {
 
     /** The current progress line. */
     String line() {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return format(doneBefore + draws.value(), total, accepted.value(), draws.value() / Math.max(seconds, 1e-9));
+        double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-9);
+        long units = counters.units().value();
+        long draws = counters.draws().value();
+        return format(totals.unitsDone() + units, totals.units(), totals.drawsDone() + draws, totals.draws(),
+                counters.accepted().value(), units / seconds, draws / seconds);
     }
 
-    /** e.g. "draws 12,000,000 / 24,000,000 (50.0%), accepted 1,234, 2.41M draws/s, ETA 0:05:00". */
-    static String format(long done, long total, long acceptedSoFar, double rate) {
-        String eta = rate > 0 && done < total ? duration((total - done) / rate) : done >= total ? "0:00:00" : "unknown";
-        return String.format(Locale.ROOT, "draws %,d / %,d (%.1f%%), accepted %,d, %s draws/s, ETA %s", done, total,
-                total == 0 ? 100.0 : 100.0 * done / total, acceptedSoFar, rate(rate), eta);
+    /**
+     * e.g. "units 12 / 24, draws 12,000,000 / 24,000,000 (50.0%), accepted 1,234, 2.40M draws/s,
+     * ETA 0:00:05"; the ETA follows the draws, or the units when no G&C draws run.
+     */
+    static String format(long unitsDone, long units, long drawsDone, long draws, long accepted, double unitRate,
+                         double drawRate) {
+        double left = draws > 0 ? (drawRate > 0 ? (draws - drawsDone) / drawRate : Double.NaN)
+                : (unitRate > 0 ? (units - unitsDone) / unitRate : Double.NaN);
+        String eta = unitsDone >= units ? "0:00:00" : Double.isNaN(left) ? "unknown" : duration(left);
+        return String.format(Locale.ROOT, "units %,d / %,d, draws %,d / %,d (%.1f%%), accepted %,d, %s draws/s, ETA %s",
+                unitsDone, units, drawsDone, draws, draws == 0 ? 100.0 : 100.0 * drawsDone / draws, accepted,
+                rate(drawRate), eta);
     }
 
     private static String rate(double r) {

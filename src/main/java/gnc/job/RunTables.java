@@ -5,8 +5,10 @@ import gnc.results.AcceptedTable;
 import gnc.results.BlockTable;
 import gnc.results.GdTable;
 import gnc.results.ManifestTable;
+import gnc.results.SubsetTable;
 import gnc.results.SummaryTable;
 import gnc.results.TrialsTable;
+import gnc.spec.GncSpec;
 import gnc.spec.JobSpec;
 import gnc.spec.SpecJson;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -39,21 +42,23 @@ final class RunTables {
     static void write(SparkSession spark, RunDirectory dir, UnitFiles files, JobSpec spec, long units,
                       Invocation invocation) {
         try {
-            // FAILFAST: a malformed unit file is an error, never a row of nulls.
-            Dataset<Row> unitRows = spark.read().schema(BlockTable.UNIT_SCHEMA).option("mode", "FAILFAST")
-                    .option("pathGlobFilter", UnitFiles.pattern(GncUnits.METHOD)).json(files.directory())
+            Dataset<Row> unitRows = read(spark, files, BlockTable.UNIT_SCHEMA, GncUnits.METHOD, spec.gnc().runs(GncSpec.PLAIN))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> blocks = unitRows.drop("kept_draws");
             BlockTable.sorted(blocks, units).write().parquet(dir.staging(BlockTable.NAME));
             warnIfCapped(unitRows, spec);
             AcceptedTable.fromUnits(unitRows).write().parquet(dir.staging(AcceptedTable.NAME));
-            Dataset<Row> trials = TrialsTable.aggregate(spark, blocks).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> trials = TrialsTable.aggregate(spark, blocks);
+            if (spec.subset() != null) {
+                SubsetTable.sorted(read(spark, files, SubsetTable.SCHEMA, SubsetTable.METHOD, true))
+                        .write().parquet(dir.staging(SubsetTable.NAME));
+                trials = trials.unionByName(SubsetTable.trials(spark, spark.read().parquet(dir.staged(SubsetTable.NAME))));
+            }
+            trials = TrialsTable.sorted(trials).persist(StorageLevel.MEMORY_AND_DISK());
             trials.write().parquet(dir.staging(TrialsTable.NAME));
             Dataset<Row> gd = null;
             if (spec.gd() != null) {
-                GdTable.sorted(spark.read().schema(GdTable.SCHEMA).option("mode", "FAILFAST")
-                        .option("pathGlobFilter", UnitFiles.pattern(GdTable.METHOD)).json(files.directory()))
-                        .write().parquet(dir.staging(GdTable.NAME));
+                GdTable.sorted(read(spark, files, GdTable.SCHEMA, GdTable.METHOD, true)).write().parquet(dir.staging(GdTable.NAME));
                 gd = spark.read().parquet(dir.staged(GdTable.NAME));
             }
             SummaryTable.aggregate(spark, trials, gd).write().parquet(dir.staging(SummaryTable.NAME));
@@ -70,6 +75,18 @@ final class RunTables {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the tables of " + dir.location(), e);
         }
+    }
+
+    /**
+     * A method's unit records (FAILFAST: a malformed unit file is an error, never a row of nulls),
+     * or no rows when the run does not use the method.
+     */
+    private static Dataset<Row> read(SparkSession spark, UnitFiles files, StructType schema, String method, boolean runs) {
+        if (!runs) {
+            return spark.createDataFrame(java.util.List.of(), schema);
+        }
+        return spark.read().schema(schema).option("mode", "FAILFAST")
+                .option("pathGlobFilter", UnitFiles.pattern(method)).json(files.directory());
     }
 
     /** The accepted table is complete unless some block kept more draws than keep_cap. */

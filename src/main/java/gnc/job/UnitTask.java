@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * Computes the work units of one Spark partition with the kernel and writes each result to its
@@ -18,16 +17,14 @@ final class UnitTask implements VoidFunction<Iterator<WorkUnit>> {
     private final List<MethodUnits> methods;
     private final Broadcast<ProblemInstance[]> problems;
     private final UnitFiles files;
-    private final LongAccumulator draws;
-    private final LongAccumulator accepted;
+    private final Progress.Counters counters;
 
-    UnitTask(List<MethodUnits> methods, Broadcast<ProblemInstance[]> problems, UnitFiles files, LongAccumulator draws,
-             LongAccumulator accepted) {
+    UnitTask(List<MethodUnits> methods, Broadcast<ProblemInstance[]> problems, UnitFiles files,
+             Progress.Counters counters) {
         this.methods = List.copyOf(methods);
         this.problems = problems;
         this.files = files;
-        this.draws = draws;
-        this.accepted = accepted;
+        this.counters = counters;
     }
 
     @Override
@@ -37,8 +34,9 @@ final class UnitTask implements VoidFunction<Iterator<WorkUnit>> {
             MethodUnits m = methods.stream().filter(x -> x.method().equals(u.method())).findFirst().orElseThrow();
             MethodUnits.Result r = m.compute(u, problems.value()[u.seed()]);
             files.write(UnitFiles.name(u, m.fingerprint(u)), r.json());
-            draws.add(r.draws());
-            accepted.add(r.accepted());
+            counters.units().add(1);
+            counters.draws().add(r.draws());
+            counters.accepted().add(r.accepted());
         }
     }
 }

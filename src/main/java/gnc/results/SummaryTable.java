@@ -8,7 +8,8 @@ import org.apache.spark.sql.SparkSession;
  * The {@code summary} table: one row per (method, point), statistics across seeds of each
  * trial's generalization loss, as the paper plots them. Methods: {@code gnc} (a trial's G&C
  * mean; a seed without acceptances has none and is left out), {@code prior} (a trial's mean
- * L_gen over all draws) and, when the job runs it, {@code gd} (L_gen after the last epoch).
+ * L_gen over all draws), and when the job runs them {@code subset} (a trial's posterior mean
+ * from subset simulation) and {@code gd} (L_gen after the last epoch).
  *
  * <p>Columns: seeds_total (trials), seeds (trials with a value), median, q25, q75 (percentiles
  * with linear interpolation between order statistics, as numpy's default), mean (exact decimal

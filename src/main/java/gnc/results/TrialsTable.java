@@ -3,6 +3,8 @@ package gnc.results;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code trials} table: one row per (method, point, seed), aggregated from {@code blocks}
@@ -12,7 +14,9 @@ import org.apache.spark.sql.SparkSession;
  *   <li>prior_mean = sum L_gen / draws over all draws (the chance baseline), with standard error
  *       prior_se = s / sqrt(draws), s the sample standard deviation;</li>
  *   <li>gnc_mean = mean L_gen over accepted draws, null when nothing was accepted; gnc_se likewise
- *       (null below two acceptances).</li>
+ *       (null below two acceptances);</li>
+ *   <li>acceptance_rate = accepted / draws, with its binomial standard error
+ *       sqrt(rate (1 - rate) / draws).</li>
  * </ul>
  * Sums are added as DECIMAL(38, 18), which is exact and so independent of the order in which
  * Spark meets the rows: the same blocks give bit-identical trials at any partition count.
@@ -23,7 +27,30 @@ public final class TrialsTable {
     private TrialsTable() {
     }
 
-    /** Aggregates a {@code blocks} dataset into {@code trials}, sorted by method, point and seed. */
+    /** The columns, in order (rows of other methods, e.g. {@link SubsetTable#trials}, use them too). */
+    public static final StructType SCHEMA = new StructType()
+            .add("method", DataTypes.StringType, false)
+            .add("width", DataTypes.IntegerType, false)
+            .add("depth", DataTypes.IntegerType, false)
+            .add("activation", DataTypes.StringType, false)
+            .add("seed", DataTypes.IntegerType, false)
+            .add("eps", DataTypes.DoubleType, false)
+            .add("draws", DataTypes.LongType, false)
+            .add("accepted", DataTypes.LongType, false)
+            .add("acceptance_rate", DataTypes.DoubleType, false)
+            .add("acceptance_rate_se", DataTypes.DoubleType, true)
+            .add("prior_mean", DataTypes.DoubleType, true)
+            .add("prior_se", DataTypes.DoubleType, true)
+            .add("gnc_mean", DataTypes.DoubleType, true)
+            .add("gnc_se", DataTypes.DoubleType, true)
+            .add("train_min", DataTypes.DoubleType, true);
+
+    /** Trials of several methods as one table, sorted by method, point and seed. */
+    public static Dataset<Row> sorted(Dataset<Row> trials) {
+        return trials.repartition(1).sortWithinPartitions("method", "width", "depth", "seed");
+    }
+
+    /** Aggregates a {@code blocks} dataset into plain G&C's {@code trials} rows. */
     public static Dataset<Row> aggregate(SparkSession spark, Dataset<Row> blocks) {
         blocks.createOrReplaceTempView("trials_input_blocks");
         Dataset<Row> sums = spark.sql("""
@@ -44,6 +71,7 @@ public final class TrialsTable {
         return spark.sql("""
                 SELECT method, width, depth, activation, seed, eps, draws, accepted,
                        accepted / draws AS acceptance_rate,
+                       SQRT(accepted / draws * (1 - accepted / draws) / draws) AS acceptance_rate_se,
                        gen_sum / draws AS prior_mean,
                        %s AS prior_se,
                        CASE WHEN accepted > 0 THEN acc_sum / accepted END AS gnc_mean,
@@ -51,9 +79,7 @@ public final class TrialsTable {
                        train_min
                 FROM trials_sums
                 """.formatted(standardError("gen_sum", "gen_sumsq", "draws"),
-                standardError("acc_sum", "acc_sumsq", "accepted")))
-                .repartition(1)
-                .sortWithinPartitions("method", "width", "depth", "seed");
+                standardError("acc_sum", "acc_sumsq", "accepted")));
     }
 
     /** Order-independent sum of a DOUBLE column: exact DECIMAL addition, then back to DOUBLE. */

@@ -36,6 +36,12 @@ final class Fields {
         return v != null && !v.isNull();
     }
 
+    /** The field's JSON value (marking it read), or null when absent. */
+    JsonNode raw(String name) {
+        read.add(name);
+        return node.get(name);
+    }
+
     /** The nested object, or null when absent. */
     Fields object(String name) {
         if (!has(name)) {

@@ -10,28 +10,34 @@ import java.io.Serializable;
  * A validated, fully resolved job: every default filled in. Built by {@link SpecParser}; the
  * command line may then override the number of draws and seeds.
  *
- * @param gd    the gradient-descent baseline, or null for none
+ * @param gd     the gradient-descent baseline, or null for none
+ * @param subset subset simulation's settings, or null when gnc.methods does not include it
  * @param seeds trials 0 .. seeds - 1; a seed fixes the data set, the draws and GD's initialization
  */
 public record JobSpec(String name, String description, ProblemSource problem, Activation activation,
-                      Sweep sweep, GncSpec gnc, GdSpec gd, int seeds) implements Serializable {
+                      Sweep sweep, GncSpec gnc, GdSpec gd, SubsetSpec subset, int seeds) implements Serializable {
 
     public Factorization model(SweepPoint p) {
         return new Factorization(problem.rows(), problem.cols(), p.width(), p.depth(), activation);
     }
 
     public JobSpec withDraws(long newDraws) {
-        return new JobSpec(name, description, problem, activation, sweep, gnc.withDraws(newDraws), gd, seeds);
+        return new JobSpec(name, description, problem, activation, sweep, gnc.withDraws(newDraws), gd, subset, seeds);
     }
 
     public JobSpec withSeeds(int newSeeds) {
-        return new JobSpec(name, description, problem, activation, sweep, gnc, gd, newSeeds);
+        return new JobSpec(name, description, problem, activation, sweep, gnc, gd, subset, newSeeds);
     }
 
     /** The same job with every GD run taking newEpochs epochs (no effect without GD). */
     public JobSpec withEpochs(long newEpochs) {
         return new JobSpec(name, description, problem, activation, sweep, gnc, gd == null ? null : gd.withEpochs(newEpochs),
-                seeds);
+                subset, seeds);
+    }
+
+    /** The subset-simulation stream of a replica: (subsetKey, width, depth, seed, replica). */
+    public long subsetKey() {
+        return Streams.key("gnc-subset-v1|" + drawKey());
     }
 
     /** Where the point sits in the sweep (per-point settings are listed in this order). */

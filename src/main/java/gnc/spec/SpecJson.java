@@ -33,14 +33,28 @@ public final class SpecJson {
         sweep.put(widths ? "depth" : "width", s.sweep().fixed());
         ObjectNode gnc = root.putObject("gnc");
         GncSpec g = s.gnc();
+        g.methods().forEach(gnc.putArray("methods")::add);
         gnc.put("prior", g.sampling().prior().specName());
         gnc.put("normalize", g.sampling().normalize());
         gnc.put("softening", g.sampling().softening());
         gnc.put("eps", g.eps());
-        gnc.put("draws", g.draws());
-        gnc.put("block_size", g.blockSize());
-        gnc.put("keep_threshold", g.keepThreshold());
-        gnc.put("keep_cap", g.keepCap());
+        if (g.runs(GncSpec.PLAIN)) {
+            gnc.put("draws", g.draws());
+            gnc.put("block_size", g.blockSize());
+            gnc.put("keep_threshold", g.keepThreshold());
+            gnc.put("keep_cap", g.keepCap());
+        }
+        if (s.subset() != null) {
+            ObjectNode sub = root.putObject("subset");
+            var t = s.subset().settings();
+            sub.put("replicas", s.subset().replicas());
+            sub.put("samples", t.samplesPerLevel());
+            sub.put("p0", t.levelProbability());
+            sub.put("moves_per_state", t.movesPerState());
+            sub.put("max_levels", t.maxLevels());
+            sub.put("initial_rho", t.initialRho());
+            sub.put("target_acceptance", t.targetAcceptance());
+        }
         if (s.gd() != null) {
             ObjectNode gd = root.putObject("gd");
             GdSpec d = s.gd();

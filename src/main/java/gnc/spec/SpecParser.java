@@ -11,6 +11,7 @@ import gnc.kernel.Activation;
 import gnc.kernel.GncSettings;
 import gnc.kernel.Prior;
 import gnc.kernel.ProblemSettings;
+import gnc.kernel.SubsetSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,14 +101,22 @@ public final class SpecParser {
         Sweep sweep = sweep(sweepFields);
         Fields gnc = top.object("gnc");
         if (gnc == null) {
-            throw top.missing("gnc", "an object with at least eps and draws");
+            throw top.missing("gnc", "an object with at least eps, and draws for plain G&C");
         }
+        List<String> methods = gnc.has("methods") ? methods(gnc) : List.of(GncSpec.PLAIN);
+        boolean plain = methods.contains(GncSpec.PLAIN);
         String priorName = gnc.choice("prior", Prior.specNames(), Prior.GAUSS.specName());
         boolean normalize = gnc.bool("normalize", false);
         double softening = gnc.has("softening")
                 ? nonNegative(gnc, "softening") : GncSettings.DEFAULT_SOFTENING;
         double eps = gnc.positive("eps", 0.0, Double.MAX_VALUE, null);
-        long draws = gnc.integer("draws", 1, MAX_DRAWS, null);
+        for (String plainOnly : List.of("draws", "block_size", "keep_threshold", "keep_cap")) {
+            if (!plain && gnc.has(plainOnly)) {
+                throw new SpecException(gnc.path(plainOnly) + " applies to plain G&C only: add \"gnc\" to gnc.methods"
+                        + " or remove gnc." + plainOnly);
+            }
+        }
+        long draws = plain ? gnc.integer("draws", 1, MAX_DRAWS, null) : 0;
         int blockSize = (int) gnc.integer("block_size", 1, 1_000_000_000, (long) DEFAULT_BLOCK_SIZE);
         double keep = gnc.has("keep_threshold") ? gnc.positive("keep_threshold", 0.0, Double.MAX_VALUE, null) : eps;
         if (keep < eps) {
@@ -115,13 +124,14 @@ public final class SpecParser {
         }
         int keepCap = (int) gnc.integer("keep_cap", 0, MAX_KEEP_CAP, (long) DEFAULT_KEEP_CAP);
         gnc.finish();
+        SubsetSpec subset = subset(top.object("subset"), methods.contains(GncSpec.SUBSET));
         GdSpec gd = gd(top.object("gd"), sweep.values().size());
         int seeds = (int) top.integer("seeds", 1, MAX_SEEDS, (long) DEFAULT_SEEDS);
         top.finish();
         checkSeeds(problem, seeds);
-        GncSpec g = new GncSpec(new GncSettings(Prior.bySpecName(priorName), normalize, softening), eps, draws,
-                blockSize, keep, keepCap);
-        JobSpec spec = new JobSpec(name, description, problem, activation, sweep, g, gd, seeds);
+        GncSpec g = new GncSpec(methods, new GncSettings(Prior.bySpecName(priorName), normalize, softening), eps,
+                draws, blockSize, keep, keepCap);
+        JobSpec spec = new JobSpec(name, description, problem, activation, sweep, g, gd, subset, seeds);
         checkPlanSize(spec);
         return spec;
     }
@@ -207,6 +217,57 @@ public final class SpecParser {
         return s;
     }
 
+    /** gnc.methods: a non-empty list of distinct names among gnc (plain G&C) and subset. */
+    private static List<String> methods(Fields gnc) {
+        List<String> allowed = List.of(GncSpec.PLAIN, GncSpec.SUBSET);
+        String what = "a non-empty list of distinct methods among \"gnc\" (plain G&C) and \"subset\" (subset simulation)";
+        com.fasterxml.jackson.databind.JsonNode v = gnc.raw("methods");
+        if (!v.isArray() || v.isEmpty()) {
+            throw new SpecException(gnc.path("methods") + " must be " + what + ", got " + Fields.describe(v));
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (var item : v) {
+            if (!item.isTextual() || !allowed.contains(item.asText()) || out.contains(item.asText())) {
+                throw new SpecException(gnc.path("methods") + " must be " + what + ", got " + Fields.describe(v));
+            }
+            out.add(item.asText());
+        }
+        return out;
+    }
+
+    /** The subset section (defaults when absent), or null when subset simulation does not run. */
+    private static SubsetSpec subset(Fields f, boolean runs) {
+        if (!runs) {
+            if (f != null) {
+                throw new SpecException("subset applies to subset simulation only: add \"subset\" to gnc.methods or"
+                        + " remove the subset section");
+            }
+            return null;
+        }
+        SubsetSettings d = SubsetSettings.DEFAULTS;
+        if (f == null) {
+            return new SubsetSpec(SubsetSpec.DEFAULT_REPLICAS, d);
+        }
+        int replicas = (int) f.integer("replicas", 1, 100_000, (long) SubsetSpec.DEFAULT_REPLICAS);
+        int samples = (int) f.integer("samples", 2, 10_000_000, (long) d.samplesPerLevel());
+        double p0 = f.has("p0") ? f.positive("p0", 0.0, 0.5, null) : d.levelProbability();
+        int moves = (int) f.integer("moves_per_state", 1, 10_000, (long) d.movesPerState());
+        int levels = (int) f.integer("max_levels", 1, 1_000, (long) d.maxLevels());
+        double rho = f.has("initial_rho") ? f.finite("initial_rho", 0) : d.initialRho();
+        if (rho < 0 || rho >= 1) {
+            throw new SpecException(f.path("initial_rho") + " must be a number in [0, 1), got " + rho);
+        }
+        double target = f.has("target_acceptance") ? f.positive("target_acceptance", 0.0, 0.999, null)
+                : d.targetAcceptance();
+        f.finish();
+        double chains = samples * p0;
+        if (Math.abs(chains - Math.rint(chains)) > 1e-9 * chains || Math.rint(chains) < 1) {
+            throw new SpecException("subset.samples * subset.p0 must be a whole number >= 1 (the chains per level), got "
+                    + samples + " * " + p0);
+        }
+        return new SubsetSpec(replicas, new SubsetSettings(samples, p0, moves, levels, rho, target));
+    }
+
     /** The gd section, or null when absent: lr, epochs, init_scale (each one value or one per point), momentum. */
     private static GdSpec gd(Fields f, int points) {
         if (f == null) {
@@ -241,7 +302,9 @@ public final class SpecParser {
 
     /** Rejects plans with more work units than the driver should hold. */
     public static void checkPlanSize(JobSpec s) {
-        double units = (double) s.gnc().blocksPerTrial() * s.seeds() * s.sweep().values().size();
+        double perTrial = s.gnc().blocksPerTrial() + (s.subset() == null ? 0 : s.subset().replicas())
+                + (s.gd() == null ? 0 : 1);
+        double units = perTrial * s.seeds() * s.sweep().values().size();
         if (units > MAX_UNITS) {
             throw new SpecException("gnc.block_size " + s.gnc().blockSize() + " cuts the job into " + (long) units
                     + " work units, more than " + MAX_UNITS + ": raise gnc.block_size");

@@ -144,7 +144,7 @@ class GncJobTest {
         run(spec.withSeeds(1), "schema", 0);
         assertEquals(BlockTable.SCHEMA.asNullable(), spark.read().parquet(dir.resolve("schema/blocks").toString()).schema());
         assertEquals(List.of("method", "width", "depth", "activation", "seed", "eps", "draws", "accepted",
-                        "acceptance_rate", "prior_mean", "prior_se", "gnc_mean", "gnc_se", "train_min"),
+                        "acceptance_rate", "acceptance_rate_se", "prior_mean", "prior_se", "gnc_mean", "gnc_se", "train_min"),
                 List.of(spark.read().parquet(dir.resolve("schema/" + TrialsTable.NAME).toString()).columns()));
         assertTrue(Files.exists(dir.resolve("schema/spec.json")));
         assertFalse(Files.exists(dir.resolve("schema/_staging")), "no staging left behind");
@@ -174,6 +174,45 @@ class GncJobTest {
         assertEquals(2L, (long) summary.get(0).getAs("seeds"));
         // GD's runs are units like any other: a rerun computes nothing.
         assertEquals(0, run(withGd, "gd", 0).computedUnits());
+    }
+
+    @Test
+    void subsetSimulationReplicasRunAsUnitsAndCombineIntoTrials() {
+        JobSpec both = SpecParser.parse(Specs.edited("gnc.methods=[\"gnc\", \"subset\"]", "gnc.eps=0.05",
+                "subset={\"replicas\": 3, \"samples\": 200, \"p0\": 0.1, \"moves_per_state\": 2}", "seeds=2"), "x");
+        GncJob.Result r = run(both, "subset", 0);
+        assertEquals(2 * 2 * (5 + 3), r.units(), "per trial five blocks and three replicas");
+        List<Row> replicas = spark.read().parquet(dir.resolve("subset/subset").toString()).collectAsList();
+        assertEquals(2 * 2 * 3, replicas.size());
+        List<Row> trials = spark.read().parquet(dir.resolve("subset/trials").toString())
+                .filter("method = 'subset'").collectAsList();
+        assertEquals(4, trials.size());
+        for (Row t : trials) {
+            List<Row> mine = replicas.stream().filter(x -> x.getAs("width").equals(t.getAs("width"))
+                    && x.getAs("seed").equals(t.getAs("seed"))).sorted(java.util.Comparator.comparing(x -> x.<Integer>getAs("replica"))).toList();
+            gnc.kernel.SubsetEstimate e = gnc.kernel.SubsetEstimate.combine(
+                    mine.stream().mapToDouble(x -> x.<Double>getAs("probability")).toArray(),
+                    mine.stream().mapToLong(x -> x.<Long>getAs("final_count")).toArray(),
+                    mine.stream().mapToDouble(x -> x.<Double>getAs("gen_sum")).toArray());
+            assertEquals(e.probability(), (double) t.getAs("acceptance_rate"), 0.0);
+            assertEquals(e.probabilitySe(), (double) t.getAs("acceptance_rate_se"), 0.0);
+            assertEquals(e.genMean(), (double) t.getAs("gnc_mean"), 0.0);
+            assertEquals(e.finalCount(), (long) t.getAs("accepted"));
+            assertEquals(mine.stream().mapToLong(x -> x.<Long>getAs("evaluations")).sum(), (long) t.getAs("draws"));
+            assertNull(t.getAs("prior_mean"));
+        }
+        assertEquals(2, spark.read().parquet(dir.resolve("subset/summary").toString()).filter("method = 'subset'").count());
+        // Replicas are deterministic: another partitioning gives the same subset table.
+        run(both, "subset-p1", 1);
+        assertEquals(Tables.exactRows(spark, dir.resolve("subset/subset").toString()),
+                Tables.exactRows(spark, dir.resolve("subset-p1/subset").toString()));
+        // Subset simulation alone: no G&C blocks, trials of the subset method only.
+        JobSpec alone = SpecParser.parse(Specs.edited("gnc={\"methods\": [\"subset\"], \"eps\": 0.05}",
+                "subset={\"replicas\": 2, \"samples\": 100, \"p0\": 0.1}", "seeds=1"), "x");
+        run(alone, "subset-alone", 0);
+        assertEquals(0, spark.read().parquet(dir.resolve("subset-alone/blocks").toString()).count());
+        assertEquals(List.of("subset"), spark.read().parquet(dir.resolve("subset-alone/trials").toString())
+                .select("method").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     }
 
     @Test

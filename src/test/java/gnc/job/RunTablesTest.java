@@ -63,7 +63,8 @@ class RunTablesTest {
         assertEquals(List.of("method", "width", "depth", "activation", "seed", "block", "index", "train_loss",
                 "gen_loss", "w_norm"), columns(wide, "accepted"));
         assertEquals(List.of("method", "width", "depth", "activation", "seed", "eps", "draws", "accepted",
-                "acceptance_rate", "prior_mean", "prior_se", "gnc_mean", "gnc_se", "train_min"), columns(wide, "trials"));
+                "acceptance_rate", "acceptance_rate_se", "prior_mean", "prior_se", "gnc_mean", "gnc_se", "train_min"),
+                columns(wide, "trials"));
         assertEquals(List.of("method", "width", "depth", "activation", "seeds_total", "seeds", "median", "q25", "q75",
                 "mean", "min", "max", "draws", "accepted"), columns(wide, "summary"));
         assertEquals(List.of(ManifestTable.SCHEMA.fieldNames()), columns(wide, "manifest"));

@@ -60,6 +60,25 @@ class SpecParserTest {
     }
 
     @Test
+    void subsetSimulationIsAMethodWithItsOwnSettings() {
+        JobSpec s = SpecParser.parse(Specs.edited("gnc={\"methods\": [\"subset\"], \"eps\": 0.001}",
+                "subset={\"replicas\": 4, \"samples\": 500, \"p0\": 0.2, \"moves_per_state\": 3}"), "x");
+        assertEquals(List.of("subset"), s.gnc().methods());
+        assertEquals(0, s.gnc().blocksPerTrial(), "no plain G&C blocks");
+        assertEquals(4, s.subset().replicas());
+        assertEquals(new gnc.kernel.SubsetSettings(500, 0.2, 3, 40, 0.8, 0.44), s.subset().settings());
+        JobSpec defaults = SpecParser.parse(Specs.edited("gnc.methods=[\"gnc\", \"subset\"]"), "x");
+        assertEquals(gnc.kernel.SubsetSettings.DEFAULTS, defaults.subset().settings());
+        assertEquals(SubsetSpec.DEFAULT_REPLICAS, defaults.subset().replicas());
+        assertEquals(5000, defaults.gnc().draws());
+        assertEquals(s, SpecParser.parse(SpecJson.write(s), "y"), "round trip");
+        SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(Specs.edited(
+                "gnc.methods=[\"gnc\", \"subset\"]", "subset={\"samples\": 999, \"p0\": 0.1}"), "x"));
+        assertEquals("subset.samples * subset.p0 must be a whole number >= 1 (the chains per level), got 999 * 0.1",
+                e.getMessage());
+    }
+
+    @Test
     void gdTakesOneValueOrOnePerPoint() {
         JobSpec s = SpecParser.parse(Specs.edited("gd={\"lr\": 1e-4, \"epochs\": [100, 200], \"init_scale\": [0.1, 0.2],"
                 + " \"momentum\": 0.9}"), "x");
