@@ -146,11 +146,6 @@ public final class RunDirectory {
         return root.toString();
     }
 
-    /** Whether a committed table of that name exists. */
-    public boolean hasTable(String name) throws IOException {
-        return fs.exists(new Path(root, name));
-    }
-
     /** A fresh (emptied) staging location to write table name into. */
     public String staging(String name) throws IOException {
         Path p = new Path(new Path(root, STAGING), name);

@@ -93,18 +93,6 @@ public final class Activation implements Serializable {
         };
     }
 
-    /** sigma'(x), for gradients. */
-    public double derivative(double x) {
-        return switch (kind) {
-            case LINEAR -> 1.0;
-            case TANH -> {
-                double t = Math.tanh(x);
-                yield 1.0 - t * t;
-            }
-            case LEAKY_RELU -> x > 0 ? 1.0 : negativeSlope;
-        };
-    }
-
     /** Applies sigma to x[0 .. length) in place. */
     public void applyInPlace(double[] x, int length) {
         switch (kind) {
