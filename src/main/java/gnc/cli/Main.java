@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The gnc command line: {@code gnc run ...}, {@code gnc bench ...}. Works the same from
- * submit/gnc (embedded local master) and under spark-submit (the master it sets is used).
+ * The gnc command line: {@code gnc run ...}, {@code gnc plot ...}, {@code gnc bench ...}. Works the same
+ * from submit/gnc (embedded local master) and under spark-submit (the master it sets is used).
  * Exit codes: 0 done, 2 bad input (nothing was written), 1 failure while running.
  */
 public final class Main {
@@ -32,11 +32,13 @@ public final class Main {
             return switch (args.get(0)) {
                 case "run" -> RunCommand.run(rest, out);
                 case "query" -> QueryCommand.run(rest, out);
+                case "plot" -> PlotCommand.run(rest, out);
+                case "export" -> ExportCommand.run(rest, out);
                 case "problems" -> ProblemsCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
                 case "bench-gd" -> GdBenchCommand.run(rest, out);
                 default -> throw new UsageException("unknown command \"" + args.get(0)
-                        + "\" (commands: run, query, problems, bench, bench-gd, help)");
+                        + "\" (commands: run, query, plot, export, problems, bench, bench-gd, help)");
             };
         } catch (SpecException | UsageException e) {
             err.println("gnc: error: " + e.getMessage());
@@ -50,6 +52,8 @@ public final class Main {
     static void usage(PrintStream out) {
         out.println("usage: gnc " + RunCommand.USAGE);
         out.println("       gnc " + QueryCommand.USAGE);
+        out.println("       gnc " + PlotCommand.USAGE);
+        out.println("       gnc " + ExportCommand.USAGE);
         out.println("       gnc " + ProblemsCommand.USAGE);
         out.println("       gnc " + BenchCommand.USAGE);
         out.println("       gnc " + GdBenchCommand.USAGE);

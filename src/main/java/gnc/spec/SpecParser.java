@@ -18,8 +18,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads and validates a job spec (README, "Job spec"). Every problem is found here, before any
- * Spark work starts, and reported as one line naming the field and what it allows.
+ * Reads and validates a job spec (README, "Job spec"), or one of the paper's authors' configs
+ * ({@link AuthorsConfig}). Every problem is found here, before any Spark work starts, and
+ * reported as one line naming the field and what it allows.
  */
 public final class SpecParser {
     static final int MAX_SIDE = 32;
@@ -84,7 +85,11 @@ public final class SpecParser {
         }
     }
 
+    /** A job spec, or an authors' config (recognised by its keys; see {@link AuthorsConfig}). */
     private static JobSpec resolve(JsonNode root, String defaultName, Path baseDir) {
+        if (AuthorsConfig.recognises(root)) {
+            return AuthorsConfig.resolve(root, defaultName);
+        }
         Fields top = new Fields(root, "");
         String name = top.string("name", defaultName);
         if (!name.matches("[A-Za-z0-9._-]{1,100}")) {

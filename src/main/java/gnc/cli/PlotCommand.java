@@ -1,0 +1,48 @@
+package gnc.cli;
+
+import gnc.results.Panel;
+import gnc.results.PanelPlot;
+import gnc.results.RunPanel;
+import gnc.results.RunReader;
+import gnc.results.SummaryTable;
+import gnc.spec.JobSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code gnc plot RUN [--out FILE.png] [--master URL]}: the run's figure panel as a PNG in the
+ * paper's style (see {@link RunPanel}), by default RUN/plots/SPEC-NAME.png; prints the file's path.
+ */
+final class PlotCommand {
+    static final String USAGE = "plot RUN [--out FILE.png] [--master URL]";
+    private static final Set<String> OPTIONS = Set.of("--out", "--master");
+
+    private PlotCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out) {
+        Options o = new Options(args, OPTIONS);
+        String runDir = RunArgument.single("plot", o, USAGE);
+        try (Sessions.Session session = Sessions.open("gnc plot", o.string("--master"))) {
+            RunReader run = RunArgument.open(session.spark(), runDir);
+            JobSpec spec = RunArgument.spec(run);
+            Panel panel = RunPanel.of(spec, RunArgument.table(run, SummaryTable.NAME).collectAsList());
+            Path file = RunArgument.output(o, runDir, run, () -> "plots/" + spec.name() + ".png");
+            try {
+                if (file.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the folder of " + file, e);
+            }
+            PanelPlot.writePng(panel, file);
+            out.println(file);
+            return Main.OK;
+        }
+    }
+}

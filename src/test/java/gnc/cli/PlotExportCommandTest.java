@@ -1,0 +1,130 @@
+package gnc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gnc.SparkTestSession;
+import gnc.spec.Specs;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** plot and export on a small finished run with GD, and their refusals. */
+class PlotExportCommandTest {
+    @TempDir
+    static Path dir;
+    static Path run;
+
+    @BeforeAll
+    static void runASmallJobWithGd() throws Exception {
+        SparkTestSession.get();
+        Path spec = dir.resolve("small.json");
+        // eps low enough that some trials accept nothing: their G&C values are missing.
+        Files.writeString(spec, Specs.edited("name=\"small\"", "seeds=3", "gnc.eps=0.03", "gnc.draws=2000",
+                "gd={\"lr\": 0.01, \"epochs\": 30, \"init_scale\": 0.001}"));
+        run = dir.resolve("run");
+        MainTest.Outcome o = MainTest.gnc("run", spec.toString(), "--run-dir", run.toString());
+        assertEquals(0, o.code(), o.err());
+    }
+
+    @Test
+    void plotWritesThePanelIntoTheRunAndPrintsWhere() throws Exception {
+        MainTest.Outcome o = MainTest.gnc("plot", run.toString());
+        assertEquals(0, o.code(), o.err());
+        Path png = run.resolve("plots/small.png");
+        assertEquals(png + "\n", o.out());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(640, image.getWidth());
+        assertEquals(480, image.getHeight());
+        Path elsewhere = dir.resolve("other/p.png");
+        assertEquals(0, MainTest.gnc("plot", run.toString(), "--out", elsewhere.toString()).code());
+        assertTrue(Files.size(elsewhere) > 1000);
+    }
+
+    @Test
+    void exportWritesTheTrialsAndGdLossesInTheAuthorsLayout() throws Exception {
+        MainTest.Outcome o = MainTest.gnc("export", run.toString());
+        assertEquals(0, o.code(), o.err());
+        Path csv = run.resolve("width_results_gt_rank=1_act=Linear_gnc_init=gauss.csv");
+        assertEquals(csv + "\n", o.out());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("width,gnc_gen_seed=0,prior_gen_seed=0,gd_gen_seed=0,gnc_gen_seed=1,prior_gen_seed=1,gd_gen_seed=1,"
+                + "gnc_gen_seed=2,prior_gen_seed=2,gd_gen_seed=2", lines.get(0));
+        assertEquals(3, lines.size(), "a header and one line per width");
+
+        Map<String, Double> expected = new HashMap<>();
+        var spark = SparkTestSession.get();
+        for (Row r : spark.read().parquet(run.resolve("trials").toString()).collectAsList()) {
+            String at = r.getAs("width") + "/" + r.getAs("seed");
+            expected.put("gnc " + at, r.getAs("gnc_mean"));
+            expected.put("prior " + at, r.getAs("prior_mean"));
+        }
+        for (Row r : spark.read().parquet(run.resolve("gd").toString()).collectAsList()) {
+            expected.put("gd " + r.getAs("width") + "/" + r.getAs("seed"), r.getAs("gen_loss"));
+        }
+        int missing = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", -1);
+            assertEquals(10, f.length, lines.get(i));
+            assertEquals(List.of("2", "5").get(i - 1), f[0]);
+            for (int s = 0; s < 3; s++) {
+                String[] methods = {"gnc", "prior", "gd"};
+                for (int m = 0; m < 3; m++) {
+                    Double want = expected.get(methods[m] + " " + f[0] + "/" + s);
+                    String got = f[1 + 3 * s + m];
+                    if (want == null) {
+                        assertEquals("", got, methods[m] + " at " + f[0] + " seed " + s);
+                        missing++;
+                    } else {
+                        assertEquals(want, Double.parseDouble(got), methods[m] + " at " + f[0] + " seed " + s);
+                    }
+                }
+            }
+        }
+        assertTrue(missing > 0 && missing < 6, "some, not all, G&C values missing: " + missing);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "plot                      | gnc: error: plot takes one run directory, got 0 arguments: usage: gnc plot RUN",
+        "plot A_RUN A_RUN              | gnc: error: plot takes one run directory, got 2 arguments",
+        "plot NO_RUN              | gnc: error: NO_RUN is not a gnc run directory (it has no spec.json)",
+        "plot A_RUN --size 3         | gnc: error: unknown option --size (allowed: --master, --out)",
+        "export                    | gnc: error: export takes one run directory, got 0 arguments: usage: gnc export RUN",
+        "export NO_RUN            | gnc: error: NO_RUN is not a gnc run directory (it has no spec.json)",
+        "export UNFINISHED_RUN         | gnc: error: UNFINISHED_RUN has no trials table (a run writes its tables when it ends",
+        "plot UNFINISHED_RUN           | gnc: error: UNFINISHED_RUN has no summary table (a run writes its tables when it ends",
+    })
+    void badCommandLinesFailWithOneLine(String line, String message) throws Exception {
+        Path incomplete = dir.resolve("incomplete");
+        Files.createDirectories(incomplete);
+        Files.copy(run.resolve("spec.json"), incomplete.resolve("spec.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> names = Map.of("A_RUN", run.toString(), "NO_RUN", dir.resolve("nowhere").toString(),
+                "UNFINISHED_RUN", incomplete.toString());
+        String[] args = line.trim().split(" +");
+        for (int i = 0; i < args.length; i++) {
+            args[i] = names.getOrDefault(args[i], args[i]);
+        }
+        MainTest.Outcome o = MainTest.gnc(args);
+        assertEquals(2, o.code(), o.err());
+        String expected = message;
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            expected = expected.replace(e.getKey(), e.getValue());
+        }
+        assertTrue(o.err().startsWith(expected), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertEquals("", o.out());
+        assertFalse(Files.exists(incomplete.resolve("plots")));
+    }
+}
