@@ -133,11 +133,11 @@ public final class AuthorsConfig {
         }
         ProblemSource problem = ProblemSource.of(new ProblemSettings(rows, cols, rank, norm, (int) measurements,
                 completion));
-        GncSpec gnc = new GncSpec(new GncSettings(prior, normalize, softening), eps, draws,
+        GncSpec gnc = new GncSpec(List.of(GncSpec.PLAIN), new GncSettings(prior, normalize, softening), eps, draws,
                 SpecParser.DEFAULT_BLOCK_SIZE, eps, SpecParser.DEFAULT_KEEP_CAP);
         GdSpec gd = new GdSpec(lrs, List.of(epochs), scales, momentum);
         JobSpec spec = new JobSpec(name, "from the authors' config " + baseName + " (" + IGNORED + ")", problem,
-                Activation.of(Activation.Kind.values()[ACTIVATION_NAMES.indexOf(act)], slope), sweep, gnc, gd, seeds);
+                Activation.of(Activation.Kind.values()[ACTIVATION_NAMES.indexOf(act)], slope), sweep, gnc, gd, null, seeds);
         SpecParser.checkPlanSize(spec);
         return spec;
     }

@@ -87,7 +87,7 @@ class AuthorsConfigTest {
         assertEquals(new ProblemSettings(5, 5, 1, 1.0, 15, false), s.problem().generated());
         assertEquals(Activation.linear(), s.activation());
         assertEquals(Sweep.widths(List.of(5, 10, 20, 40, 80, 160), 2), s.sweep());
-        assertEquals(new GncSpec(new GncSettings(Prior.GAUSS, false, 1e-6), 0.02, 100_000_000L, 1_000_000, 0.02,
+        assertEquals(new GncSpec(List.of(GncSpec.PLAIN), new GncSettings(Prior.GAUSS, false, 1e-6), 0.02, 100_000_000L, 1_000_000, 0.02,
                 SpecParser.DEFAULT_KEEP_CAP), s.gnc());
         assertEquals(new GdSpec(List.of(1e-4), List.of(100_000L), List.of(1e-3), 0.0), s.gd());
         assertEquals(8, s.seeds());
@@ -100,7 +100,7 @@ class AuthorsConfigTest {
         assertEquals(new ProblemSettings(5, 5, 1, 1.0, 15, false), s.problem().generated());
         assertEquals(Activation.leakyRelu(0.2), s.activation());
         assertEquals(Sweep.depths(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10), 5), s.sweep());
-        assertEquals(new GncSpec(new GncSettings(Prior.GAUSS, true, 1e-6), 0.0035, 1_000_000_000L, 1_000_000, 0.0035,
+        assertEquals(new GncSpec(List.of(GncSpec.PLAIN), new GncSettings(Prior.GAUSS, true, 1e-6), 0.0035, 1_000_000_000L, 1_000_000, 0.0035,
                 SpecParser.DEFAULT_KEEP_CAP), s.gnc());
         assertEquals(new GdSpec(List.of(0.01), List.of(50_000L), List.of(1e-3, 1e-3, 1e-3, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1),
                 0.0), s.gd());

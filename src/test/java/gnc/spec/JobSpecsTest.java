@@ -84,6 +84,6 @@ class JobSpecsTest {
     }
 
     private static JobSpec unnamed(JobSpec s) {
-        return new JobSpec("x", "", s.problem(), s.activation(), s.sweep(), s.gnc(), s.gd(), s.seeds());
+        return new JobSpec("x", "", s.problem(), s.activation(), s.sweep(), s.gnc(), s.gd(), s.subset(), s.seeds());
     }
 }
