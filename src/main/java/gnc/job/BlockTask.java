@@ -31,17 +31,19 @@ final class BlockTask implements FlatMapFunction<Iterator<WorkUnit>, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<WorkUnit> units) {
-        long drawKey = spec.drawKey();
         String activation = spec.activation().kind().specName();
         List<Row> rows = new ArrayList<>();
         GncSampler sampler = null;
+        long drawKey = 0;
         WorkUnit samplerUnit = null;
         while (units.hasNext()) {
             WorkUnit u = units.next();
             if (samplerUnit == null || samplerUnit.width() != u.width() || samplerUnit.depth() != u.depth()
                     || samplerUnit.seed() != u.seed()) {
                 ProblemInstance problem = problems.value()[u.seed()];
-                sampler = new GncSampler(problem, spec.model(new SweepPoint(u.width(), u.depth())), spec.gnc());
+                SweepPoint point = new SweepPoint(u.width(), u.depth());
+                sampler = new GncSampler(problem, spec.model(point), spec.gnc());
+                drawKey = spec.drawKey(point);
                 samplerUnit = u;
             }
             BlockStats stats = new BlockStats();

@@ -3,15 +3,16 @@ package gnc.kernel;
 import java.util.SplittableRandom;
 
 /**
- * Draws the end-to-end matrix W of a factorization whose weights are iid from the G&C prior
- * (PAPER.md §3): entries of W_j (j < d) are D / sqrt(k), entries of W_d are D / sqrt(m).
+ * The direct sampler: draws the end-to-end matrix W of a factorization whose weights are iid from
+ * the G&C prior (PAPER.md §3) by drawing every weight, entries of W_j (j < d) D / sqrt(k) and
+ * entries of W_d D / sqrt(m), and multiplying the layers out. Exact for every prior and width.
  *
  * <p>Draw order (part of the reproducibility contract): W_1, W_2, ..., W_d, each row-major. Each
  * layer's weights are drawn into one reused buffer and then multiplied in (a tight fill loop
  * generates random numbers markedly faster than one interleaved with arithmetic). A draw costs
  * one random number per weight and allocates nothing. One instance per thread.
  */
-public final class PriorSampler {
+public final class PriorSampler implements ProductSampler {
     private final Factorization model;
     private final Prior prior;
     private final double hiddenScale;
@@ -35,7 +36,18 @@ public final class PriorSampler {
         return model;
     }
 
-    /** Writes one prior draw of W (row-major m x m') into w. */
+    @Override
+    public SamplerKind kind() {
+        return SamplerKind.DIRECT;
+    }
+
+    @Override
+    public RandomUse randomUse() {
+        int k = model.width();
+        return new RandomUse(prior, k * model.cols() + (model.depth() - 2) * k * k + model.rows() * k, new int[0]);
+    }
+
+    @Override
     public void sample(SplittableRandom rng, double[] w) {
         int k = model.width();
         int cols = model.cols();

@@ -12,7 +12,7 @@ import java.io.Serializable;
  * command line may then override the number of draws and seeds.
  *
  * @param draws     G&C draws per (point, seed)
- * @param blockSize draws per work unit; part of the stream identity (see {@link #drawKey()})
+ * @param blockSize draws per work unit; part of the stream identity (see {@link #drawKey(SweepPoint)})
  * @param seeds     trials 0 .. seeds - 1; a seed fixes the data set and the draws
  */
 public record JobSpec(String name, String description, ProblemSettings problem, Activation activation,
@@ -40,15 +40,16 @@ public record JobSpec(String name, String description, ProblemSettings problem, 
     }
 
     /**
-     * The job key of the draws: covers what defines one draw (problem family, model, prior,
-     * normalization, block size) and nothing else. Draw counts, eps, seed counts and the sweep
-     * list stay out, so a larger run extends a smaller one and eps can be re-examined on the
-     * very same draws.
+     * The key of the draws at point p: covers what defines one draw (problem family, model, prior,
+     * normalization, block size, and the sampler that draws at p, resolved: direct or reduced,
+     * since they consume the random stream differently) and nothing else. Draw counts, eps, seed
+     * counts and the sweep list stay out, so a larger run extends a smaller one and eps can be
+     * re-examined on the very same draws; "auto" and the sampler it resolves to share draws.
      */
-    public long drawKey() {
+    public long drawKey(SweepPoint p) {
         return Streams.key("gnc-draws-v1|" + SpecJson.problemText(problem) + "|" + activation
                 + "|" + gnc.prior().specName() + "|" + gnc.normalize() + "|" + gnc.softening()
-                + "|" + blockSize);
+                + "|" + blockSize + "|" + gnc.resolvedSampler(model(p)).specName());
     }
 
     /** Short hash of the whole resolved spec, for run directory names. */

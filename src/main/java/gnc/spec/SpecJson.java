@@ -38,6 +38,7 @@ public final class SpecJson {
         gnc.put("eps", s.eps());
         gnc.put("draws", s.draws());
         gnc.put("block_size", s.blockSize());
+        gnc.put("sampler", s.gnc().sampler().specName());
         root.put("seeds", s.seeds());
         try {
             return MAPPER.writeValueAsString(root) + "\n";

@@ -11,6 +11,7 @@ import gnc.kernel.Activation;
 import gnc.kernel.GncSettings;
 import gnc.kernel.Prior;
 import gnc.kernel.ProblemSettings;
+import gnc.kernel.SamplerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,11 +102,14 @@ public final class SpecParser {
         double eps = gnc.positive("eps", 0.0, Double.MAX_VALUE, null);
         long draws = gnc.integer("draws", 1, MAX_DRAWS, null);
         int blockSize = (int) gnc.integer("block_size", 1, 1_000_000_000, (long) DEFAULT_BLOCK_SIZE);
+        String samplerName = gnc.choice("sampler", SamplerKind.specNames(), SamplerKind.AUTO.specName());
         gnc.finish();
         int seeds = (int) top.integer("seeds", 1, MAX_SEEDS, (long) DEFAULT_SEEDS);
         top.finish();
         JobSpec spec = new JobSpec(name, description, problem, activation, sweep,
-                new GncSettings(Prior.bySpecName(priorName), normalize, softening), eps, draws, blockSize, seeds);
+                new GncSettings(Prior.bySpecName(priorName), normalize, softening, SamplerKind.bySpecName(samplerName)),
+                eps, draws, blockSize, seeds);
+        checkSampler(spec);
         checkPlanSize(spec);
         return spec;
     }
@@ -176,6 +180,20 @@ public final class SpecParser {
             throw new SpecException(f.path(name) + " must be a finite number >= 0, got " + v);
         }
         return v;
+    }
+
+    /** Rejects gnc.sampler "reduced" where the reduced sampler is not exact (see SamplerKind). */
+    private static void checkSampler(JobSpec s) {
+        if (s.gnc().sampler() != SamplerKind.REDUCED) {
+            return;
+        }
+        for (SweepPoint p : s.sweep().points()) {
+            String reason = SamplerKind.reducedInexactReason(s.model(p), s.gnc().prior());
+            if (reason != null) {
+                throw new SpecException("gnc.sampler \"reduced\" is not exact at width " + p.width() + ", depth "
+                        + p.depth() + ": " + reason + " (use \"auto\", which draws directly there, or \"direct\")");
+            }
+        }
     }
 
     /** Rejects plans with more work units than the driver should hold. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gnc.kernel.Activation;
 import gnc.kernel.Prior;
 import gnc.kernel.ProblemSettings;
+import gnc.kernel.SamplerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +46,7 @@ class SpecParserTest {
         assertEquals(Prior.GAUSS, s.gnc().prior());
         assertEquals(false, s.gnc().normalize());
         assertEquals(1e-6, s.gnc().softening());
+        assertEquals(SamplerKind.AUTO, s.gnc().sampler());
         assertEquals(1_000_000, s.draws(), "a whole number written as 1e6 is accepted");
         assertEquals(SpecParser.DEFAULT_BLOCK_SIZE, s.blockSize());
         assertEquals(SpecParser.DEFAULT_SEEDS, s.seeds());
@@ -62,7 +64,7 @@ class SpecParserTest {
     @CsvSource({"linear", "tanh", "leaky_relu"})
     void theWrittenSpecParsesBackToTheSameSpec(String activation) {
         JobSpec s = SpecParser.parse(Specs.edited("model={\"activation\": \"" + activation + "\"}",
-                "gnc.normalize=true", "problem.completion=true"), "x");
+                "gnc.normalize=true", "problem.completion=true", "gnc.sampler=\"direct\""), "x");
         JobSpec back = SpecParser.parse(SpecJson.write(s), "other");
         assertEquals(s, back);
         assertEquals(SpecJson.write(s), SpecJson.write(back));
@@ -98,7 +100,8 @@ class SpecParserTest {
         "model.activation=3             | model.activation must be a string, got 3",
         "gnc.prior=\"laplace\"          | gnc.prior must be one of gauss, unif, got \"laplace\"",
         "gnc.softening=-1               | gnc.softening must be a finite number >= 0, got -1.0",
-        "gnc.esp=0.1                    | unknown field gnc.esp (gnc takes: prior, normalize, softening, eps, draws, block_size)",
+        "gnc.esp=0.1                    | unknown field gnc.esp (gnc takes: prior, normalize, softening, eps, draws, block_size, sampler)",
+        "gnc.sampler=\"fast\"           | gnc.sampler must be one of auto, direct, reduced, got \"fast\"",
         "seed=3                         | unknown field seed (the spec takes: name, description, problem, model, sweep, gnc, seeds)",
         "model.slope=0.3                | unknown field model.slope",
         "seeds=0                        | seeds must be an integer in 1..100000, got 0",
@@ -158,15 +161,46 @@ class SpecParserTest {
 
     @Test
     void theDrawKeyIgnoresDrawsEpsSeedsSweepAndName() {
+        SweepPoint p = new SweepPoint(5, 2);
         JobSpec base = SpecParser.parse(Specs.VALID, "x");
-        long key = base.drawKey();
+        long key = base.drawKey(p);
         assertEquals(key, SpecParser.parse(Specs.edited("gnc.draws=99999", "gnc.eps=0.01", "seeds=7",
-                "sweep.widths=[80]", "name=\"other\"", "description=\"d\""), "x").drawKey());
-        assertEquals(key, base.withDraws(1).withSeeds(1).drawKey());
+                "sweep.widths=[80, 5]", "name=\"other\"", "description=\"d\""), "x").drawKey(p));
+        assertEquals(key, base.withDraws(1).withSeeds(1).drawKey(p));
         for (String change : List.of("model.activation=\"tanh\"", "gnc.prior=\"unif\"", "gnc.normalize=true",
-                "gnc.block_size=500", "problem.measurements=14", "problem.completion=true")) {
-            assertNotEquals(key, SpecParser.parse(Specs.edited(change), "x").drawKey(), change);
+                "gnc.block_size=500", "problem.measurements=14", "problem.completion=true", "gnc.sampler=\"direct\"")) {
+            assertNotEquals(key, SpecParser.parse(Specs.edited(change), "x").drawKey(p), change);
         }
+    }
+
+    /** The key holds the sampler that draws at the point, resolved: auto shares draws with it. */
+    @Test
+    void theDrawKeyHoldsTheResolvedSampler() {
+        JobSpec auto = SpecParser.parse(Specs.edited("sweep.widths=[2, 5]"), "x");
+        JobSpec direct = SpecParser.parse(Specs.edited("gnc.sampler=\"direct\""), "x");
+        JobSpec reduced = SpecParser.parse(Specs.edited("gnc.sampler=\"reduced\"", "sweep.widths=[5, 9]"), "x");
+        assertEquals(SamplerKind.AUTO, auto.gnc().sampler());
+        SweepPoint narrow = new SweepPoint(2, 2);
+        SweepPoint wide = new SweepPoint(5, 2);
+        assertEquals(SamplerKind.DIRECT, auto.gnc().resolvedSampler(auto.model(narrow)));
+        assertEquals(SamplerKind.REDUCED, auto.gnc().resolvedSampler(auto.model(wide)));
+        assertEquals(direct.drawKey(narrow), auto.drawKey(narrow), "auto draws directly below width m'");
+        assertEquals(reduced.drawKey(wide), auto.drawKey(wide), "auto draws reduced at width >= m'");
+        assertNotEquals(direct.drawKey(wide), auto.drawKey(wide));
+        JobSpec unif = SpecParser.parse(Specs.edited("gnc.prior=\"unif\""), "x");
+        assertEquals(SamplerKind.DIRECT, unif.gnc().resolvedSampler(unif.model(wide)), "no reduction for unif");
+    }
+
+    @Test
+    void reducedIsRefusedWhereItIsNotExact() {
+        SpecException narrow = assertThrows(SpecException.class,
+                () -> SpecParser.parse(Specs.edited("gnc.sampler=\"reduced\""), "x"));
+        assertEquals("gnc.sampler \"reduced\" is not exact at width 2, depth 2: it needs width >= cols (5), got"
+                + " width 2 (use \"auto\", which draws directly there, or \"direct\")", narrow.getMessage());
+        SpecException unif = assertThrows(SpecException.class, () -> SpecParser.parse(Specs.edited(
+                "gnc.sampler=\"reduced\"", "gnc.prior=\"unif\"", "sweep.widths=[5]"), "x"));
+        assertTrue(unif.getMessage().startsWith("gnc.sampler \"reduced\" is not exact at width 5, depth 2: it needs"
+                + " the Gaussian prior"), unif.getMessage());
     }
 
     @Test

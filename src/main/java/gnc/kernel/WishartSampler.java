@@ -1,0 +1,142 @@
+package gnc.kernel;
+
+import java.util.SplittableRandom;
+
+/**
+ * The reduced sampler of linear factorizations with the Gaussian prior: W drawn exactly from its
+ * law at a cost of O(d m'^3 + m m') random numbers and flops, whatever the width k (k >= m').
+ *
+ * <p>Why it is exact. Let H_0 = I (m' x m') and H_j = W_j H_{j-1} (k x m' for j < d), so that
+ * W = W_d H_{d-1}. Row a of H_j is sum_c (W_j)_{ac} (row c of H_{j-1}) with (W_j)_{ac} iid
+ * N(0, 1/k) independent of H_{j-1}; so given H_{j-1} the rows of H_j are iid
+ * N(0, G_{j-1} / k), where G = H^T H is the m' x m' Gram matrix. The same holds for W with
+ * 1/m for 1/k. Hence, for any L with L L^T = G_{j-1}, H_j has the law of Z L^T / sqrt(k), Z a
+ * k x m' matrix of iid N(0, 1), and G_j that of L (Z^T Z) L^T / k. The law of W thus depends on
+ * the weights only through the Markov chain G_1, ..., G_{d-1}, which this sampler runs with
+ * Bartlett's decomposition of the Wishart matrix S = Z^T Z ~ W_{m'}(k, I): S = B B^T with B
+ * lower triangular, B_ii^2 ~ chi^2_{k - i} (i = 0 .. m'-1, independent) and B_ij ~ N(0, 1) below
+ * the diagonal. It needs k >= m' degrees of freedom. So L_j = L_{j-1} B_j / sqrt(k) is a square
+ * root of a matrix with the law of G_j (starting from L_0 = I), and stays lower triangular. The
+ * choice of square root does not matter: L O (O orthogonal) gives L O S O^T L^T, and S is
+ * invariant in law under S -> O S O^T. Finally W = Z L_{d-1}^T / sqrt(m) with Z m x m' iid
+ * N(0, 1), whose rows are iid N(0, G_{d-1} / m) as required.
+ *
+ * <p>Draw order (part of the reproducibility contract): for each layer j = 1 .. d-1, the
+ * m'(m'-1)/2 below-diagonal normals of B_j row by row, then its diagonal chi-squares for
+ * i = 0 .. m'-1; then Z (m x m') row-major. One instance per thread; a draw allocates nothing.
+ */
+public final class WishartSampler implements ProductSampler {
+    private final int rows;
+    private final int cols;
+    private final int depth;
+    private final double invSqrtWidth;
+    private final double invSqrtRows;
+    private final ChiSquare[] diagonal;
+    private final double[] below;
+    private final double[] step;
+    private double[] factor;
+    private double[] product;
+
+    public WishartSampler(Factorization model) {
+        if (!model.activation().isLinear()) {
+            throw new IllegalArgumentException("the Wishart sampler is for linear factorizations only");
+        }
+        String reason = SamplerKind.reducedInexactReason(model, Prior.GAUSS);
+        if (reason != null) {
+            throw new IllegalArgumentException("the reduced sampler is not exact here: " + reason);
+        }
+        this.rows = model.rows();
+        this.cols = model.cols();
+        this.depth = model.depth();
+        this.invSqrtWidth = 1.0 / Math.sqrt(model.width());
+        this.invSqrtRows = 1.0 / Math.sqrt(rows);
+        this.diagonal = new ChiSquare[cols];
+        for (int i = 0; i < cols; i++) {
+            diagonal[i] = new ChiSquare(model.width() - i);
+        }
+        this.below = new double[cols * (cols - 1) / 2];
+        this.step = new double[cols * cols];
+        this.factor = new double[cols * cols];
+        this.product = new double[cols * cols];
+    }
+
+    @Override
+    public SamplerKind kind() {
+        return SamplerKind.REDUCED;
+    }
+
+    @Override
+    public RandomUse randomUse() {
+        int[] degrees = new int[(depth - 1) * cols];
+        for (int j = 0; j < depth - 1; j++) {
+            for (int i = 0; i < cols; i++) {
+                degrees[j * cols + i] = diagonal[i].degrees();
+            }
+        }
+        return new RandomUse(Prior.GAUSS, (depth - 1) * below.length + rows * cols, degrees);
+    }
+
+    @Override
+    public void sample(SplittableRandom rng, double[] w) {
+        bartlett(rng, factor);
+        for (int j = 2; j < depth; j++) {
+            bartlett(rng, step);
+            lowerProduct(factor, step, product);
+            double[] t = factor;
+            factor = product;
+            product = t;
+        }
+        // W = Z L^T / sqrt(m): Z fills w, then each row is replaced by its image in place,
+        // right to left, since entry b needs Z's entries 0 .. b of the same row.
+        Prior.GAUSS.fill(rng, w, rows * cols, invSqrtRows);
+        timesLowerTransposed(w, rows, cols, factor);
+    }
+
+    /** Writes B / sqrt(k) (lower triangular, row-major, zeros above) into b. */
+    private void bartlett(SplittableRandom rng, double[] b) {
+        Prior.GAUSS.fill(rng, below, below.length, invSqrtWidth);
+        int t = 0;
+        for (int i = 0; i < cols; i++) {
+            for (int j = 0; j < i; j++) {
+                b[i * cols + j] = below[t++];
+            }
+        }
+        for (int i = 0; i < cols; i++) {
+            b[i * cols + i] = Math.sqrt(diagonal[i].draw(rng)) * invSqrtWidth;
+        }
+    }
+
+    /** out <- l b, all lower triangular m' x m' row-major: (l b)_ij = sum over t in [j, i] of l_it b_tj. */
+    private void lowerProduct(double[] l, double[] b, double[] out) {
+        int n = cols;
+        for (int i = 0; i < n; i++) {
+            int r = i * n;
+            for (int j = 0; j <= i; j++) {
+                double s = 0.0;
+                for (int t = j; t <= i; t++) {
+                    s += l[r + t] * b[t * n + j];
+                }
+                out[r + j] = s;
+            }
+        }
+    }
+
+    /**
+     * z (count x n, row-major) <- z l^T in place, l lower triangular n x n: entry b of a row is
+     * sum over c <= b of z_c l_bc, computed for b = n-1 down to 0 so that it reads only entries
+     * not yet replaced.
+     */
+    static void timesLowerTransposed(double[] z, int count, int n, double[] l) {
+        for (int a = 0; a < count; a++) {
+            int r = a * n;
+            for (int b = n - 1; b >= 0; b--) {
+                int lr = b * n;
+                double s = 0.0;
+                for (int c = 0; c <= b; c++) {
+                    s += z[r + c] * l[lr + c];
+                }
+                z[r + b] = s;
+            }
+        }
+    }
+}
