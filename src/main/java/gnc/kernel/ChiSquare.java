@@ -35,11 +35,11 @@ public final class ChiSquare {
     /** One chi-square variate with {@link #degrees()} degrees of freedom. */
     public double draw(SplittableRandom rng) {
         if (degrees == 1) {
-            double z = rng.nextGaussian();
+            double z = Ziggurat.next(rng);
             return z * z;
         }
         while (true) {
-            double x = rng.nextGaussian();
+            double x = Ziggurat.next(rng);
             double t = 1.0 + c * x;
             if (t <= 0.0) {
                 continue;

@@ -82,21 +82,51 @@ public final class GramSampler implements ProductSampler {
         WishartSampler.timesLowerTransposed(w, rows, cols, factor);
     }
 
-    /** The lower triangle (row-major, i >= j) of h^T h for h (count x n, row-major). */
+    /**
+     * The lower triangle (row-major, i >= j) of h^T h for h (count x n, row-major): dot products
+     * of column i with columns j and j + 1 at once, each load of column i serving both, the rows
+     * in two interleaved halves so that four independent sums keep the adders busy.
+     */
     static void gramLower(double[] h, int count, int n, double[] g) {
+        int pairs = count & ~1;
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                g[i * n + j] = 0.0;
-            }
-        }
-        for (int a = 0; a < count; a++) {
-            int r = a * n;
-            for (int i = 0; i < n; i++) {
-                double hi = h[r + i];
-                int gi = i * n;
-                for (int j = 0; j <= i; j++) {
-                    g[gi + j] += hi * h[r + j];
+            int j = 0;
+            for (; j + 1 <= i; j += 2) {
+                double s00 = 0.0;
+                double s01 = 0.0;
+                double s10 = 0.0;
+                double s11 = 0.0;
+                for (int a = 0; a < pairs; a += 2) {
+                    int r = a * n;
+                    int q = r + n;
+                    double hi = h[r + i];
+                    double qi = h[q + i];
+                    s00 += hi * h[r + j];
+                    s01 += hi * h[r + j + 1];
+                    s10 += qi * h[q + j];
+                    s11 += qi * h[q + j + 1];
                 }
+                if (pairs < count) {
+                    int r = pairs * n;
+                    s00 += h[r + i] * h[r + j];
+                    s01 += h[r + i] * h[r + j + 1];
+                }
+                g[i * n + j] = s00 + s10;
+                g[i * n + j + 1] = s01 + s11;
+            }
+            if (j <= i) {
+                double s0 = 0.0;
+                double s1 = 0.0;
+                for (int a = 0; a < pairs; a += 2) {
+                    int r = a * n;
+                    s0 += h[r + i] * h[r + j];
+                    s1 += h[r + n + i] * h[r + n + j];
+                }
+                if (pairs < count) {
+                    int r = pairs * n;
+                    s0 += h[r + i] * h[r + j];
+                }
+                g[i * n + j] = s0 + s1;
             }
         }
     }

@@ -6,7 +6,7 @@ package gnc.kernel;
  * matrices of the layers' outputs ({@link WishartSampler} for linear factorizations,
  * {@link GramSampler} otherwise). Both give W exactly the same law, but they consume the random
  * stream differently, so the resolved kind is part of a job's stream identity. {@code auto} is
- * reduced where it is exact and direct elsewhere.
+ * reduced where it is exact and faster, direct elsewhere.
  */
 public enum SamplerKind {
     AUTO("auto"), DIRECT("direct"), REDUCED("reduced");
@@ -51,12 +51,23 @@ public enum SamplerKind {
         return null;
     }
 
+    /**
+     * Whether auto draws reduced: where it is exact and faster. For linear factorizations that is
+     * every width k >= m' (Bartlett's m'(m'+1)/2 variates per layer against k^2). For tanh and
+     * leaky ReLU the reduced sampler still draws the first layer in full and pays a Gram matrix
+     * and a Cholesky factorization per layer, which the bench measured to outweigh the saved
+     * random numbers below k = 2 m' (m' = 5: slower at k = 5, 6, 8; even at 10; faster beyond).
+     */
+    static boolean reducedIsFaster(Factorization model) {
+        return model.activation().isLinear() || model.width() >= 2 * model.cols();
+    }
+
     /** DIRECT or REDUCED: what this choice draws with for the model and prior. */
     public SamplerKind resolve(Factorization model, Prior prior) {
         String reason = reducedInexactReason(model, prior);
         return switch (this) {
             case DIRECT -> DIRECT;
-            case AUTO -> reason == null ? REDUCED : DIRECT;
+            case AUTO -> reason == null && reducedIsFaster(model) ? REDUCED : DIRECT;
             case REDUCED -> {
                 if (reason != null) {
                     throw new IllegalArgumentException("the reduced sampler is not exact here: " + reason);

@@ -32,7 +32,6 @@ public final class WishartSampler implements ProductSampler {
     private final double invSqrtWidth;
     private final double invSqrtRows;
     private final ChiSquare[] diagonal;
-    private final double[] below;
     private final double[] step;
     private double[] factor;
     private double[] product;
@@ -54,7 +53,6 @@ public final class WishartSampler implements ProductSampler {
         for (int i = 0; i < cols; i++) {
             diagonal[i] = new ChiSquare(model.width() - i);
         }
-        this.below = new double[cols * (cols - 1) / 2];
         this.step = new double[cols * cols];
         this.factor = new double[cols * cols];
         this.product = new double[cols * cols];
@@ -73,7 +71,7 @@ public final class WishartSampler implements ProductSampler {
                 degrees[j * cols + i] = diagonal[i].degrees();
             }
         }
-        return new RandomUse(Prior.GAUSS, (depth - 1) * below.length + rows * cols, degrees);
+        return new RandomUse(Prior.GAUSS, (depth - 1) * cols * (cols - 1) / 2 + rows * cols, degrees);
     }
 
     @Override
@@ -94,15 +92,16 @@ public final class WishartSampler implements ProductSampler {
 
     /** Writes B / sqrt(k) (lower triangular, row-major, zeros above) into b. */
     private void bartlett(SplittableRandom rng, double[] b) {
-        Prior.GAUSS.fill(rng, below, below.length, invSqrtWidth);
-        int t = 0;
-        for (int i = 0; i < cols; i++) {
+        double scale = invSqrtWidth;
+        for (int i = 1; i < cols; i++) {
+            int r = i * cols;
             for (int j = 0; j < i; j++) {
-                b[i * cols + j] = below[t++];
+                b[r + j] = scale * Ziggurat.next(rng);
             }
         }
+        double inverseWidth = scale * scale;
         for (int i = 0; i < cols; i++) {
-            b[i * cols + i] = Math.sqrt(diagonal[i].draw(rng)) * invSqrtWidth;
+            b[i * cols + i] = Math.sqrt(diagonal[i].draw(rng) * inverseWidth);
         }
     }
 

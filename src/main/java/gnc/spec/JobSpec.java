@@ -47,7 +47,7 @@ public record JobSpec(String name, String description, ProblemSettings problem, 
      * re-examined on the very same draws; "auto" and the sampler it resolves to share draws.
      */
     public long drawKey(SweepPoint p) {
-        return Streams.key("gnc-draws-v1|" + SpecJson.problemText(problem) + "|" + activation
+        return Streams.key("gnc-draws-v2|" + SpecJson.problemText(problem) + "|" + activation
                 + "|" + gnc.prior().specName() + "|" + gnc.normalize() + "|" + gnc.softening()
                 + "|" + blockSize + "|" + gnc.resolvedSampler(model(p)).specName());
     }
