@@ -79,7 +79,9 @@ final class BenchCommand {
         SparkBench.Result spark = null;
         Figure reference = find(figures, "linear", SamplerKind.REDUCED, 5, 2);
         long sparkTarget = sparkSeconds == null ? 30 : sparkSeconds;
-        if (sparkTarget > 0 && reference != null) {
+        if (sparkTarget > 0 && reference == null) {
+            out.println("spark skipped: it is compared with the linear reduced depth 2 width 5 figure, not measured here");
+        } else if (sparkTarget > 0) {
             spark = SparkBench.run(reference.drawsPerSecond(), sparkTarget);
             out.println(spark.line());
         }
@@ -121,7 +123,7 @@ final class BenchCommand {
                 rate / replayRate);
     }
 
-    /** Draws per second of one thread, after a warm-up of a quarter of the measuring time. */
+    /** Draws per second of one thread. */
     static double drawsPerSecond(GncSampler sampler, double seconds) {
         SplittableRandom rng = Streams.stream(1L, 0);
         BlockStats sink = new BlockStats();
@@ -155,13 +157,13 @@ final class BenchCommand {
         return rate;
     }
 
-    /** Times work done in chunks sized to take about 10 ms each, after a warm-up. */
+    /** Times work done in chunks sized to take about 10 ms each, after a warm-up (for the JIT). */
     abstract static class Timed {
         abstract void work(long count);
 
         double rate(double seconds) {
             long chunk = 1;
-            long warmEnd = System.nanoTime() + (long) (seconds * 0.25e9);
+            long warmEnd = System.nanoTime() + (long) (Math.max(0.5, seconds * 0.25) * 1e9);
             while (System.nanoTime() < warmEnd) {
                 long t = System.nanoTime();
                 work(chunk);
