@@ -6,11 +6,12 @@ import java.util.SplittableRandom;
  * Chi-square variates with a fixed number of degrees of freedom nu, drawn from a caller's
  * stream (so they are as reproducible as every other draw).
  *
- * <p>nu = 1: the square of a standard normal. nu >= 2: 2 Gamma(nu / 2), the Gamma variate by
- * Marsaglia and Tsang's method (ACM TOMS 26(3), 2000) for shape a >= 1. With d = a - 1/3 and
- * c = 1 / sqrt(9 d), draw x ~ N(0, 1) and u ~ U[0, 1); let v = (1 + c x)^3; accept d v when
- * v > 0 and log u < x^2 / 2 + d - d v + d log v, which the squeeze u < 1 - 0.0331 x^4 confirms
- * without a logarithm almost always. The accepted d v is exactly Gamma(a, 1): the method is
+ * <p>nu <= 2: the sum of nu squared standard normals (measured faster than the method below
+ * there). nu >= 3: 2 Gamma(nu / 2), the Gamma variate by Marsaglia and Tsang's method (ACM TOMS
+ * 26(3), 2000) for shape a >= 1. With d = a - 1/3 and c = 1 / sqrt(9 d), draw x ~ N(0, 1) and
+ * u ~ U[0, 1); let v = (1 + c x)^3; accept d v when v > 0 and
+ * log u < x^2 / 2 + d - d v + d log v, which the squeeze u < 1 - 0.0331 x^4 confirms without a
+ * logarithm about 90% of the time. The accepted d v is exactly Gamma(a, 1): the method is
  * rejection sampling from the transformed density, not an approximation. Each try costs one normal
  * and one uniform; a try is accepted with probability above 0.95 for every a >= 1.
  */
@@ -34,9 +35,13 @@ public final class ChiSquare {
 
     /** One chi-square variate with {@link #degrees()} degrees of freedom. */
     public double draw(SplittableRandom rng) {
-        if (degrees == 1) {
+        if (degrees <= 2) {
             double z = Ziggurat.next(rng);
-            return z * z;
+            if (degrees == 1) {
+                return z * z;
+            }
+            double y = Ziggurat.next(rng);
+            return z * z + y * y;
         }
         while (true) {
             double x = Ziggurat.next(rng);
