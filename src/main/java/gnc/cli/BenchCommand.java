@@ -14,6 +14,8 @@ import gnc.kernel.RandomUse;
 import gnc.kernel.SamplerKind;
 import gnc.kernel.Streams;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,12 +43,15 @@ final class BenchCommand {
     private BenchCommand() {
     }
 
-    /** One measurement. */
+    /**
+     * One measurement; cpu is the share of the wall time the measuring thread was running (near
+     * 1 on a quiet machine; lower when other processes took the core, which lowers draws_per_s).
+     */
     record Figure(int width, int depth, String activation, SamplerKind sampler, double drawsPerSecond,
-                  double rngShare) {
+                  double rngShare, double cpu) {
         String line() {
-            return String.format("depth=%d width=%d activation=%s sampler=%s draws_per_s=%.0f rng_share=%.2f",
-                    depth, width, activation, sampler.specName(), drawsPerSecond, rngShare);
+            return String.format("depth=%d width=%d activation=%s sampler=%s draws_per_s=%.0f rng_share=%.2f cpu=%.2f",
+                    depth, width, activation, sampler.specName(), drawsPerSecond, rngShare, cpu);
         }
     }
 
@@ -61,6 +66,7 @@ final class BenchCommand {
         List<String> kinds = only(o, "--activation", Activation.Kind.specNames());
         List<String> samplers = only(o, "--sampler", List.of(SamplerKind.DIRECT.specName(), SamplerKind.REDUCED.specName()));
 
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         ProblemInstance problem = problem();
         List<Figure> figures = new ArrayList<>();
         for (String kind : kinds) {
@@ -86,6 +92,8 @@ final class BenchCommand {
             out.println(spark.line());
         }
         BenchSummary.print(figures, spark, out);
+        out.printf("load average (1 min, %d cores): %.2f before, %.2f after%n", Runtime.getRuntime().availableProcessors(),
+                loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return Main.OK;
     }
 
@@ -117,14 +125,14 @@ final class BenchCommand {
     static Figure measure(ProblemInstance problem, Factorization model, SamplerKind sampler, double seconds) {
         GncSampler g = new GncSampler(problem, model, new GncSettings(Prior.GAUSS, false,
                 GncSettings.DEFAULT_SOFTENING, sampler));
-        double rate = drawsPerSecond(g, seconds);
+        Timed draws = drawsPerSecond(g, seconds);
         double replayRate = replaysPerSecond(g.sampler().randomUse(), seconds * 0.5);
-        return new Figure(model.width(), model.depth(), model.activation().kind().specName(), sampler, rate,
-                rate / replayRate);
+        return new Figure(model.width(), model.depth(), model.activation().kind().specName(), sampler, draws.rate,
+                draws.rate / replayRate, draws.cpu);
     }
 
     /** Draws per second of one thread. */
-    static double drawsPerSecond(GncSampler sampler, double seconds) {
+    static Timed drawsPerSecond(GncSampler sampler, double seconds) {
         SplittableRandom rng = Streams.stream(1L, 0);
         BlockStats sink = new BlockStats();
         Timed timed = new Timed() {
@@ -133,7 +141,8 @@ final class BenchCommand {
                 sampler.run(rng, count, EPS, sink);
             }
         };
-        return timed.rate(seconds);
+        timed.measure(seconds);
+        return timed;
     }
 
     /** Random-number replays (one draw's worth each) per second of one thread. */
@@ -150,18 +159,25 @@ final class BenchCommand {
                 }
             }
         };
-        double rate = timed.rate(seconds);
+        timed.measure(seconds);
         if (Double.isNaN(sink[0])) {
             throw new IllegalStateException("random numbers summed to NaN");
         }
-        return rate;
+        return timed.rate;
     }
 
-    /** Times work done in chunks sized to take about 10 ms each, after a warm-up (for the JIT). */
+    /**
+     * Times work done in chunks sized to take about 10 ms each, after a warm-up (for the JIT):
+     * units of work per wall-clock second, and the share of that wall time the thread ran.
+     */
     abstract static class Timed {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        double rate;
+        double cpu;
+
         abstract void work(long count);
 
-        double rate(double seconds) {
+        void measure(double seconds) {
             long chunk = 1;
             long warmEnd = System.nanoTime() + (long) (Math.max(0.5, seconds * 0.25) * 1e9);
             while (System.nanoTime() < warmEnd) {
@@ -172,6 +188,7 @@ final class BenchCommand {
                 }
             }
             long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             long end = start + (long) (seconds * 1e9);
             long done = 0;
             long now;
@@ -180,7 +197,8 @@ final class BenchCommand {
                 done += chunk;
                 now = System.nanoTime();
             } while (now < end);
-            return done / ((now - start) / 1e9);
+            rate = done / ((now - start) / 1e9);
+            cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / (double) (now - start);
         }
     }
 }
