@@ -42,7 +42,7 @@ final class SparkBench {
             return draws / jobSeconds;
         }
 
-        /** The draw stage's throughput over CORES times the single-core figure. */
+        /** The draw stage's throughput over CORES times the single-core figure (measured just before). */
         double ratio() {
             return stageRate() / (CORES * singleCore);
         }
@@ -50,9 +50,8 @@ final class SparkBench {
         String line() {
             return String.format("spark master=%s depth=2 width=5 activation=linear sampler=reduced draws=%d"
                             + " draw_stage_s=%.2f draws_per_s=%.0f job_s=%.2f job_draws_per_s=%.0f"
-                            + " single_core_x%d=%.0f ratio=%.2f",
-                    MASTER, draws, stageSeconds, stageRate(), jobSeconds, jobRate(), CORES, CORES * singleCore,
-                    ratio());
+                            + " single_core=%.0f ratio=%.2f",
+                    MASTER, draws, stageSeconds, stageRate(), jobSeconds, jobRate(), singleCore, ratio());
         }
     }
 
