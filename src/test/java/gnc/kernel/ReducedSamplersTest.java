@@ -147,6 +147,7 @@ class ReducedSamplersTest {
         Factorization tanh9 = new Factorization(5, 5, 9, 2, Activation.tanh());
         Factorization tanh10 = new Factorization(5, 5, 10, 2, Activation.tanh());
         Factorization leaky40 = new Factorization(5, 5, 40, 3, Activation.leakyRelu(0.2));
+        assertEquals(SamplerKind.AUTO, new GncSettings(Prior.GAUSS, false, 0.0).sampler(), "the default choice");
         assertInstanceOf(WishartSampler.class, SamplerKind.AUTO.create(linear5, Prior.GAUSS));
         assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(linear4, Prior.GAUSS), "width below m'");
         assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(linear5, Prior.UNIF), "uniform prior");
