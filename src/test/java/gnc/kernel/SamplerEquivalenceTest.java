@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * row product <W_0., W_1.> (which sees how rows of W share their covariance), each at false-
  * rejection probability 1e-5; and z-tests (|z| < 5, two-sided probability 5.7e-7 each) on the
  * mean of every entry of W and of its square. A correct pair of samplers fails a case with
- * probability below 5e-5 + 2 * 36 * 5.7e-7 < 1e-4, and the 16 cases together with probability
+ * probability below 5 * 1e-5 + 2 * 25 * 5.7e-7 < 1e-4, and the 16 cases together with probability
  * below 1.6e-3. The streams are fixed, so the outcome is reproducible. With 40000 draws each,
  * a KS test detects a shift of about 0.017 in a CDF.
  */
