@@ -141,6 +141,43 @@ class ReducedSamplersTest {
     }
 
     @Test
+    void theUnrolledFiveByFiveProductsEqualTheLoopsBitForBit() {
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int trial = 0; trial < 100; trial++) {
+            double[] l = new double[25];
+            double[] b = new double[25];
+            for (int i = 0; i < 5; i++) {
+                for (int j = 0; j <= i; j++) {
+                    l[i * 5 + j] = rng.nextGaussian();
+                    b[i * 5 + j] = rng.nextGaussian();
+                }
+            }
+            double[] loops = new double[25];
+            double[] unrolled = new double[25];
+            WishartSampler.lowerProduct(l, b, loops, 5);
+            WishartSampler.lowerProduct5(l, b, unrolled);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(loops, unrolled, 0.0);
+
+            double[] z = new double[35];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = rng.nextGaussian();
+            }
+            double[] byRows = z.clone();
+            WishartSampler.timesLowerTransposed5(z, 7, l);
+            for (int a = 0; a < 7; a++) {
+                for (int c = 4; c >= 0; c--) {
+                    double s = 0.0;
+                    for (int t = 0; t <= c; t++) {
+                        s += byRows[a * 5 + t] * l[c * 5 + t];
+                    }
+                    byRows[a * 5 + c] = s;
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(byRows, z, 0.0);
+        }
+    }
+
+    @Test
     void eachChoiceResolvesToTheDocumentedSampler() {
         Factorization linear5 = new Factorization(5, 5, 5, 2, Activation.linear());
         Factorization linear4 = new Factorization(5, 5, 4, 3, Activation.linear());
