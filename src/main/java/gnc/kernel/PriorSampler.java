@@ -72,6 +72,10 @@ public final class PriorSampler implements ProductSampler {
         int k = model.width();
         int cols = model.cols();
         double[] in = h;
+        if (cols == 5) {
+            multiply5(g, outRows, k, in, out);
+            return;
+        }
         for (int a = 0; a < outRows; a++) {
             int row = a * cols;
             for (int b = 0; b < cols; b++) {
@@ -85,6 +89,37 @@ public final class PriorSampler implements ProductSampler {
                     out[row + b] += ga * in[src + b];
                 }
             }
+        }
+    }
+
+    /**
+     * {@link #multiply} for m' = 5, the paper's shape: a row's five sums in locals rather than
+     * in memory (the general loop reloads and stores them for every c). The same sums in the same
+     * order (c ascending, from 0), so the same results bit for bit.
+     */
+    static void multiply5(double[] g, int outRows, int k, double[] in, double[] out) {
+        for (int a = 0; a < outRows; a++) {
+            double s0 = 0.0;
+            double s1 = 0.0;
+            double s2 = 0.0;
+            double s3 = 0.0;
+            double s4 = 0.0;
+            int gRow = a * k;
+            for (int c = 0; c < k; c++) {
+                double ga = g[gRow + c];
+                int src = c * 5;
+                s0 += ga * in[src];
+                s1 += ga * in[src + 1];
+                s2 += ga * in[src + 2];
+                s3 += ga * in[src + 3];
+                s4 += ga * in[src + 4];
+            }
+            int row = a * 5;
+            out[row] = s0;
+            out[row + 1] = s1;
+            out[row + 2] = s2;
+            out[row + 3] = s3;
+            out[row + 4] = s4;
         }
     }
 }
