@@ -88,6 +88,10 @@ public final class GramSampler implements ProductSampler {
      * in two interleaved halves so that four independent sums keep the adders busy.
      */
     static void gramLower(double[] h, int count, int n, double[] g) {
+        if (n == 5) {
+            gramLower5(h, count, g);
+            return;
+        }
         int pairs = count & ~1;
         for (int i = 0; i < n; i++) {
             int j = 0;
@@ -129,6 +133,66 @@ public final class GramSampler implements ProductSampler {
                 g[i * n + j] = s0 + s1;
             }
         }
+    }
+
+    /**
+     * {@link #gramLower} for n = 5, the paper's shape: the fifteen sums in locals, one pass over
+     * the rows (each row's five entries loaded once).
+     */
+    static void gramLower5(double[] h, int count, double[] g) {
+        double g00 = 0.0;
+        double g10 = 0.0;
+        double g11 = 0.0;
+        double g20 = 0.0;
+        double g21 = 0.0;
+        double g22 = 0.0;
+        double g30 = 0.0;
+        double g31 = 0.0;
+        double g32 = 0.0;
+        double g33 = 0.0;
+        double g40 = 0.0;
+        double g41 = 0.0;
+        double g42 = 0.0;
+        double g43 = 0.0;
+        double g44 = 0.0;
+        for (int a = 0; a < count; a++) {
+            int r = a * 5;
+            double h0 = h[r + 0];
+            double h1 = h[r + 1];
+            double h2 = h[r + 2];
+            double h3 = h[r + 3];
+            double h4 = h[r + 4];
+            g00 += h0 * h0;
+            g10 += h1 * h0;
+            g11 += h1 * h1;
+            g20 += h2 * h0;
+            g21 += h2 * h1;
+            g22 += h2 * h2;
+            g30 += h3 * h0;
+            g31 += h3 * h1;
+            g32 += h3 * h2;
+            g33 += h3 * h3;
+            g40 += h4 * h0;
+            g41 += h4 * h1;
+            g42 += h4 * h2;
+            g43 += h4 * h3;
+            g44 += h4 * h4;
+        }
+        g[0] = g00;
+        g[5] = g10;
+        g[6] = g11;
+        g[10] = g20;
+        g[11] = g21;
+        g[12] = g22;
+        g[15] = g30;
+        g[16] = g31;
+        g[17] = g32;
+        g[18] = g33;
+        g[20] = g40;
+        g[21] = g41;
+        g[22] = g42;
+        g[23] = g43;
+        g[24] = g44;
     }
 
     /**
