@@ -56,7 +56,7 @@ public enum SamplerKind {
      * every width k >= m' (Bartlett's m'(m'+1)/2 variates per layer against k^2). For tanh and
      * leaky ReLU the reduced sampler still draws the first layer in full and pays a Gram matrix
      * and a Cholesky factorization per layer, which the bench measured to outweigh the saved
-     * random numbers below k = 2 m' (m' = 5: slower at k = 5, 6, 8; even at 10; faster beyond).
+     * random numbers below k = 2 m' (m' = 5, depth 2: slower at k = 5 to 8, faster from k = 10 on).
      */
     static boolean reducedIsFaster(Factorization model) {
         return model.activation().isLinear() || model.width() >= 2 * model.cols();
