@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
  * <p>The region under f(x) = exp(-x^2 / 2), x >= 0, is covered by 256 pieces of equal area V: a
  * base strip [0, X_0) x [0, f(R)) (X_0 = V / f(R), holding the rectangle up to R = X_1 and the
  * tail beyond it) and rectangles [0, X_i) x [f(X_i), f(X_{i+1})) for i = 1 .. 255 (X_256 = 0).
- * A draw picks a piece i uniformly (8 bits) and a signed uniform u in [-1, 1) (53 further bits);
- * x = u X_i lies under the curve for sure when |x| < X_{i+1} (returned at once); otherwise piece
- * 0 draws from the tail |x| > R by Marsaglia's exponential method, and other pieces accept x when a
- * uniform height in [f(X_i), f(X_{i+1})) falls below f(x), or start over. R solves the equal-area
+ * A draw picks a piece i uniformly (8 bits) and a signed uniform u = j 2^-52 in [-1, 1) (j: 53
+ * further bits); x = u X_i lies under the curve for sure when |x| < X_{i+1} (returned at once);
+ * otherwise piece 0 draws from the tail |x| > R by Marsaglia's exponential method, and other
+ * pieces accept x when a uniform height in [f(X_i), f(X_{i+1})) falls below f(x), or start over. R solves the equal-area
  * condition (the top rectangle's area equals V), found by bisection when the class loads; V
  * follows from R as R f(R) + the Gaussian tail integral beyond R (a continued fraction).
  */
@@ -23,6 +23,10 @@ public final class Ziggurat {
     static final double V;
     private static final double[] X = new double[LAYERS + 1];
     private static final double[] F = new double[LAYERS + 1];
+    /** floor(2^52 X_{i+1} / X_i) - 1: |j| below it puts x = j 2^-52 X_i under the curve for sure. */
+    private static final long[] INNER = new long[LAYERS];
+    /** X_i 2^-52: x = j WIDTH_i exactly, as multiplying by a power of two is exact. */
+    private static final double[] WIDTH = new double[LAYERS];
 
     static {
         double lo = 3.0;
@@ -44,6 +48,10 @@ public final class Ziggurat {
         X[LAYERS] = 0.0;
         for (int i = 0; i <= LAYERS; i++) {
             F[i] = Math.exp(-0.5 * X[i] * X[i]);
+        }
+        for (int i = 0; i < LAYERS; i++) {
+            INNER[i] = (long) Math.floor(0x1.0p52 * (X[i + 1] / X[i])) - 1;
+            WIDTH[i] = X[i] * 0x1.0p-52;
         }
     }
 
@@ -84,18 +92,25 @@ public final class Ziggurat {
         return top * (1.0 - Math.exp(-0.5 * top * top)) - v;
     }
 
-    /** One N(0, 1) variate. */
+    /**
+     * One N(0, 1) variate. The first test is on the integer j (|u| = |j| 2^-52) against a
+     * slightly conservative bound, cheaper than converting first; the few points it leaves get
+     * the exact test |x| < X_{i+1}, so the variates are the same as without it.
+     */
     public static double next(SplittableRandom rng) {
         while (true) {
             long bits = rng.nextLong();
             int i = (int) bits & (LAYERS - 1);
-            double u = (bits >> 11) * 0x1.0p-52;
-            double x = u * X[i];
+            long j = bits >> 11;
+            if (Math.abs(j) < INNER[i]) {
+                return j * WIDTH[i];
+            }
+            double x = j * WIDTH[i];
             if (Math.abs(x) < X[i + 1]) {
                 return x;
             }
             if (i == 0) {
-                return tail(rng, u < 0);
+                return tail(rng, j < 0);
             }
             double y = F[i] + (F[i + 1] - F[i]) * rng.nextDouble();
             if (y < Math.exp(-0.5 * x * x)) {
