@@ -1,11 +1,13 @@
 package gnc.cli;
 
+import com.sun.management.OperatingSystemMXBean;
 import gnc.job.GncJob;
 import gnc.job.RunDirectory;
 import gnc.spec.JobSpec;
 import gnc.spec.SpecParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +35,11 @@ final class SparkBench {
     private SparkBench() {
     }
 
-    record Result(double singleCore, long draws, double stageSeconds, double jobSeconds) {
+    /**
+     * @param cores the process's CPU time over the job's wall time: near 2 when the job had both
+     *              cores, lower when other processes took them (which lowers the ratio)
+     */
+    record Result(double singleCore, long draws, double stageSeconds, double jobSeconds, double cores) {
         double stageRate() {
             return draws / stageSeconds;
         }
@@ -50,8 +56,8 @@ final class SparkBench {
         String line() {
             return String.format("spark master=%s depth=2 width=5 activation=linear sampler=reduced draws=%d"
                             + " draw_stage_s=%.2f draws_per_s=%.0f job_s=%.2f job_draws_per_s=%.0f"
-                            + " single_core=%.0f ratio=%.2f",
-                    MASTER, draws, stageSeconds, stageRate(), jobSeconds, jobRate(), singleCore, ratio());
+                            + " single_core=%.0f ratio=%.2f cores=%.2f",
+                    MASTER, draws, stageSeconds, stageRate(), jobSeconds, jobRate(), singleCore, ratio(), cores);
         }
     }
 
@@ -111,12 +117,16 @@ final class SparkBench {
             SparkSession spark = session.spark();
             spark.sparkContext().addSparkListener(clock);
             RunDirectory dir = RunDirectory.at(tmp.resolve("run").toString(), spark.sparkContext().hadoopConfiguration());
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             GncJob.Result r = GncJob.run(spark, spec, dir, 0);
-            double jobSeconds = (System.nanoTime() - start) / 1e9;
+            long wall = System.nanoTime() - start;
+            double jobSeconds = wall / 1e9;
+            double cores = (os.getProcessCpuTime() - cpuStart) / (double) wall;
             double stageSeconds = clock.millisOfStageWith((int) r.units()) / 1e3;
             spark.sparkContext().removeSparkListener(clock);
-            return new Result(singleCore, draws * SEEDS, stageSeconds, jobSeconds);
+            return new Result(singleCore, draws * SEEDS, stageSeconds, jobSeconds, cores);
         } finally {
             deleteRecursively(tmp);
         }
