@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  *
  * <p>rng_share is the time one draw's random numbers take when generated alone in a tight loop
  * (the same calls in the same number: {@link RandomUse#replay}) divided by the time of a whole
- * draw.
+ * draw. Each single-thread figure is measured in a JVM of its own ({@link BenchFork}), so that
+ * what the JIT learnt from one configuration does not slow the next.
  */
 final class BenchCommand {
     static final String USAGE = "bench [--seconds S] [--activation linear|tanh|leaky_relu] [--sampler direct|reduced]"
@@ -53,6 +54,25 @@ final class BenchCommand {
             return String.format("depth=%d width=%d activation=%s sampler=%s draws_per_s=%.0f rng_share=%.2f cpu=%.2f",
                     depth, width, activation, sampler.specName(), drawsPerSecond, rngShare, cpu);
         }
+
+        /** The figure a {@link #line()} prints. */
+        static Figure parse(String line) {
+            java.util.Map<String, String> v = new java.util.HashMap<>();
+            for (String pair : line.trim().split(" ")) {
+                int eq = pair.indexOf('=');
+                if (eq < 0) {
+                    throw new IllegalArgumentException("not a bench line: " + line);
+                }
+                v.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+            try {
+                return new Figure(Integer.parseInt(v.get("width")), Integer.parseInt(v.get("depth")), v.get("activation"),
+                        SamplerKind.bySpecName(v.get("sampler")), Double.parseDouble(v.get("draws_per_s")),
+                        Double.parseDouble(v.get("rng_share")), Double.parseDouble(v.get("cpu")));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not a bench line: " + line, e);
+            }
+        }
     }
 
     static int run(List<String> args, PrintStream out) {
@@ -67,15 +87,13 @@ final class BenchCommand {
         List<String> samplers = only(o, "--sampler", List.of(SamplerKind.DIRECT.specName(), SamplerKind.REDUCED.specName()));
 
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        ProblemInstance problem = problem();
         List<Figure> figures = new ArrayList<>();
         for (String kind : kinds) {
             Activation act = Activation.of(Activation.Kind.bySpecName(kind), Activation.DEFAULT_NEGATIVE_SLOPE);
             for (String samplerName : samplers) {
                 SamplerKind sampler = SamplerKind.bySpecName(samplerName);
                 for (int[] shape : SHAPES) {
-                    Factorization model = new Factorization(5, 5, shape[0], shape[1], act);
-                    Figure f = measure(problem, model, sampler, measureSeconds);
+                    Figure f = BenchFork.measure(shape[0], shape[1], act.kind().specName(), sampler, measureSeconds);
                     figures.add(f);
                     out.println(f.line());
                     out.flush();
@@ -88,8 +106,8 @@ final class BenchCommand {
         if (sparkTarget > 0 && reference == null) {
             out.println("spark skipped: it is compared with the linear reduced depth 2 width 5 figure, not measured here");
         } else if (sparkTarget > 0) {
-            // Measured again right before the job, so that both figures see the same JIT state.
-            Figure again = measure(problem, new Factorization(5, 5, 5, 2, Activation.linear()), SamplerKind.REDUCED,
+            // Measured again in this JVM right before the job, so that both see the same JIT state.
+            Figure again = measure(problem(), new Factorization(5, 5, 5, 2, Activation.linear()), SamplerKind.REDUCED,
                     measureSeconds);
             spark = SparkBench.run(again.drawsPerSecond(), sparkTarget);
             out.println(spark.line());
