@@ -106,10 +106,7 @@ final class BenchCommand {
         if (sparkTarget > 0 && reference == null) {
             out.println("spark skipped: it is compared with the linear reduced depth 2 width 5 figure, not measured here");
         } else if (sparkTarget > 0) {
-            // Measured again in this JVM right before the job, so that both see the same JIT state.
-            Figure again = measure(problem(), new Factorization(5, 5, 5, 2, Activation.linear()), SamplerKind.REDUCED,
-                    measureSeconds);
-            spark = SparkBench.run(again.drawsPerSecond(), sparkTarget);
+            spark = SparkBench.run(reference.drawsPerSecond(), sparkTarget);
             out.println(spark.line());
         }
         BenchSummary.print(figures, spark, out);

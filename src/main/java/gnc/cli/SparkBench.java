@@ -48,7 +48,7 @@ final class SparkBench {
             return draws / jobSeconds;
         }
 
-        /** The draw stage's throughput over CORES times the single-core figure (measured just before). */
+        /** The draw stage's throughput over CORES times the single-core figure of the same configuration. */
         double ratio() {
             return stageRate() / (CORES * singleCore);
         }
