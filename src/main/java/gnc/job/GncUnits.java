@@ -55,7 +55,7 @@ final class GncUnits implements MethodUnits {
     @Override
     public String fingerprint(WorkUnit u) {
         GncSpec g = spec.gnc();
-        long h = Streams.key("gnc-unit-v1|" + spec.drawKey() + "|" + spec.dataKey() + "|" + u.draws() + "|" + g.eps() + "|"
+        long h = Streams.key("gnc-unit-v1|" + spec.drawKey(new SweepPoint(u.width(), u.depth())) + "|" + spec.dataKey() + "|" + u.draws() + "|" + g.eps() + "|"
                 + g.keepThreshold() + "|" + g.keepCap());
         return String.format("%016x", h).substring(0, 12);
     }
@@ -64,10 +64,11 @@ final class GncUnits implements MethodUnits {
     @Override
     public Result compute(WorkUnit u, ProblemInstance problem) {
         GncSpec g = spec.gnc();
-        GncSampler sampler = new GncSampler(problem, spec.model(new SweepPoint(u.width(), u.depth())), g.sampling());
+        SweepPoint point = new SweepPoint(u.width(), u.depth());
+        GncSampler sampler = new GncSampler(problem, spec.model(point), g.sampling());
         BlockStats stats = new BlockStats();
         KeptDraws kept = new KeptDraws(g.keepCap());
-        sampler.run(Streams.stream(spec.drawKey(), u.width(), u.depth(), u.seed(), u.block()), u.draws(), g.eps(),
+        sampler.run(Streams.stream(spec.drawKey(point), u.width(), u.depth(), u.seed(), u.block()), u.draws(), g.eps(),
                 g.keepThreshold(), kept, stats);
         return new Result(json(u, stats, kept), stats.draws(), stats.accepted());
     }

@@ -135,7 +135,7 @@ public final class RunDirectory {
             throw new SpecException("run directory " + location() + " holds a spec.json this version cannot read ("
                     + e.getMessage() + "); give another --run-dir");
         }
-        if (existing.drawKey() != spec.drawKey() || existing.dataKey() != spec.dataKey()) {
+        if (existing.jobKey() != spec.jobKey() || existing.dataKey() != spec.dataKey()) {
             throw new SpecException("run directory " + location() + " holds the results of another spec (\""
                     + existing.name() + "\", " + JobDescription.of(existing) + "); give another --run-dir");
         }

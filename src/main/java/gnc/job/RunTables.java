@@ -64,7 +64,7 @@ final class RunTables {
             SummaryTable.aggregate(spark, trials, gd).write().parquet(dir.staging(SummaryTable.NAME));
 
             BuildInfo build = BuildInfo.load();
-            ManifestTable.of(spark, new ManifestTable.Entry(spec.name(), hex(spec.drawKey()), hex(spec.dataKey()),
+            ManifestTable.of(spark, new ManifestTable.Entry(spec.name(), hex(spec.jobKey()), hex(spec.dataKey()),
                     invocation.specGiven(), invocation.overrides(), SpecJson.write(spec), build.version(),
                     build.gitCommit(), spark.version(), System.getProperty("java.version"), Streams.ALGORITHM,
                     Timestamp.from(invocation.started()), Timestamp.from(Instant.now()), units,

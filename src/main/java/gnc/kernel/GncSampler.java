@@ -3,13 +3,14 @@ package gnc.kernel;
 import java.util.SplittableRandom;
 
 /**
- * Guess & Check on one problem instance (PAPER.md §3): draws W from the prior, optionally
- * normalizes it, and accepts it when L_train(W) < eps. Every draw's L_gen feeds the prior
- * baseline; accepted draws' L_gen feed the G&C result. Runs a block of draws in preallocated
- * workspaces without allocating per draw. One instance per thread.
+ * Guess & Check on one problem instance (PAPER.md §3): draws W from the prior with the sampler
+ * the settings choose ({@link SamplerKind}), optionally normalizes it, and accepts it when
+ * L_train(W) < eps. Every draw's L_gen feeds the prior baseline; accepted draws' L_gen feed the
+ * G&C result. Runs a block of draws in preallocated workspaces without allocating per draw. One
+ * instance per thread.
  */
 public final class GncSampler {
-    private final PriorSampler sampler;
+    private final ProductSampler sampler;
     private final LossEvaluator losses;
     private final GncSettings settings;
     private final double[] w;
@@ -19,10 +20,15 @@ public final class GncSampler {
             throw new IllegalArgumentException("model shape " + model.rows() + " x " + model.cols()
                     + " does not match problem shape " + problem.rows() + " x " + problem.cols());
         }
-        this.sampler = new PriorSampler(model, settings.prior());
+        this.sampler = settings.sampler().create(model, settings.prior());
         this.losses = new LossEvaluator(problem);
         this.settings = settings;
         this.w = new double[problem.dimension()];
+    }
+
+    /** The sampler drawing W. */
+    public ProductSampler sampler() {
+        return sampler;
     }
 
     /** Receives the draws whose L_train is below a keep threshold, in draw order. */

@@ -53,33 +53,45 @@ public final class LossEvaluator {
     }
 
     /**
-     * sum_i (scale * <row_i, w> - target_i)^2 over rows in order, two rows per pass so that
-     * each load of w serves two independent dot products; stops once the sum reaches limit.
+     * sum_i (scale * <row_i, w> - target_i)^2 over rows in order; stops once the sum reaches
+     * limit. Four rows per pass: each load of w serves four independent dot products, whose
+     * dependency chains the processor then overlaps (one row at a time would wait on the adder's
+     * latency at every step). Each dot product still runs over w in index order.
      */
     private double sumOfSquaredResiduals(double[] rows, double[] targets, int count, double[] w,
                                          double scale, double limit) {
         int d = dim;
         double total = 0.0;
         int i = 0;
-        for (; i + 1 < count; i += 2) {
+        for (; i + 3 < count; i += 4) {
             int o0 = i * d;
             int o1 = o0 + d;
+            int o2 = o1 + d;
+            int o3 = o2 + d;
             double s0 = 0.0;
             double s1 = 0.0;
+            double s2 = 0.0;
+            double s3 = 0.0;
             for (int j = 0; j < d; j++) {
                 double wj = w[j];
                 s0 += rows[o0 + j] * wj;
                 s1 += rows[o1 + j] * wj;
+                s2 += rows[o2 + j] * wj;
+                s3 += rows[o3 + j] * wj;
             }
             double e0 = scale * s0 - targets[i];
             double e1 = scale * s1 - targets[i + 1];
+            double e2 = scale * s2 - targets[i + 2];
+            double e3 = scale * s3 - targets[i + 3];
             total += e0 * e0;
             total += e1 * e1;
+            total += e2 * e2;
+            total += e3 * e3;
             if (total >= limit) {
                 return total;
             }
         }
-        if (i < count) {
+        for (; i < count; i++) {
             int o = i * d;
             double s = 0.0;
             for (int j = 0; j < d; j++) {

@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * The base law D of every weight under the G&C prior (PAPER.md §3): each entry of a layer is
- * D / sqrt(that layer's output size), with D standard normal or uniform on [-1, 1].
+ * D / sqrt(that layer's output size), with D standard normal or uniform on [-1, 1]. Normal
+ * variates come from {@link Ziggurat} (faster than SplittableRandom.nextGaussian, equally exact).
  */
 public enum Prior {
     GAUSS("gauss"), UNIF("unif");
@@ -21,14 +22,14 @@ public enum Prior {
 
     /** One draw of D. */
     public double draw(SplittableRandom rng) {
-        return this == GAUSS ? rng.nextGaussian() : 2.0 * rng.nextDouble() - 1.0;
+        return this == GAUSS ? Ziggurat.next(rng) : 2.0 * rng.nextDouble() - 1.0;
     }
 
     /** Fills out[0 .. length) with scale * D, in index order. */
     public void fill(SplittableRandom rng, double[] out, int length, double scale) {
         if (this == GAUSS) {
             for (int i = 0; i < length; i++) {
-                out[i] = scale * rng.nextGaussian();
+                out[i] = scale * Ziggurat.next(rng);
             }
         } else {
             for (int i = 0; i < length; i++) {

@@ -12,7 +12,7 @@ import java.io.Serializable;
  *
  * @param gd     the gradient-descent baseline, or null for none
  * @param subset subset simulation's settings, or null when gnc.methods does not include it
- * @param seeds trials 0 .. seeds - 1; a seed fixes the data set, the draws and GD's initialization
+ * @param seeds  trials 0 .. seeds - 1; a seed fixes the data set, the draws and GD's initialization
  */
 public record JobSpec(String name, String description, ProblemSource problem, Activation activation,
                       Sweep sweep, GncSpec gnc, GdSpec gd, SubsetSpec subset, int seeds) implements Serializable {
@@ -37,7 +37,7 @@ public record JobSpec(String name, String description, ProblemSource problem, Ac
 
     /** The subset-simulation stream of a replica: (subsetKey, width, depth, seed, replica). */
     public long subsetKey() {
-        return Streams.key("gnc-subset-v1|" + drawKey());
+        return Streams.key("gnc-subset-v1|" + jobKey());
     }
 
     /** Where the point sits in the sweep (per-point settings are listed in this order). */
@@ -63,16 +63,25 @@ public record JobSpec(String name, String description, ProblemSource problem, Ac
     }
 
     /**
-     * The job key of the draws: covers what defines one draw of the weights (target shape, model,
-     * prior, normalization, block size) and nothing else. Draw counts, eps, seed counts, the sweep
-     * list and the data sets stay out, so a larger run extends a smaller one, eps can be
-     * re-examined on the very same draws, and the same weights meet a problem file's instances as
-     * met the generated ones they were written from.
+     * The job key of the weight draws: covers what defines one draw of the weights, whatever the
+     * point (target shape, model, prior, normalization, block size) and nothing else. Draw counts,
+     * eps, seed counts, the sweep list and the data sets stay out, so a larger run extends a
+     * smaller one, eps can be re-examined on the very same draws, and the same weights meet a
+     * problem file's instances as met the generated ones they were written from.
      */
-    public long drawKey() {
+    public long jobKey() {
         GncSettings g = gnc.sampling();
-        return Streams.key("gnc-draws-v2|" + problem.rows() + "x" + problem.cols() + "|" + activation
+        return Streams.key("gnc-draws-v3|" + problem.rows() + "x" + problem.cols() + "|" + activation
                 + "|" + g.prior().specName() + "|" + g.normalize() + "|" + g.softening() + "|" + gnc.blockSize());
+    }
+
+    /**
+     * The key of plain G&C's draws at point p: the job key and the sampler that draws at p,
+     * resolved (direct or reduced consume the random stream differently); "auto" and the sampler
+     * it resolves to share draws.
+     */
+    public long drawKey(SweepPoint p) {
+        return Streams.key(jobKey() + "|" + gnc.sampling().resolvedSampler(model(p)).specName());
     }
 
     /** Short hash of the whole resolved spec, for run directory names. */

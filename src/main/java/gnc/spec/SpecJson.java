@@ -43,6 +43,7 @@ public final class SpecJson {
             gnc.put("block_size", g.blockSize());
             gnc.put("keep_threshold", g.keepThreshold());
             gnc.put("keep_cap", g.keepCap());
+            gnc.put("sampler", g.sampling().sampler().specName());
         }
         if (s.subset() != null) {
             ObjectNode sub = root.putObject("subset");

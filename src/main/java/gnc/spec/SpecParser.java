@@ -11,6 +11,7 @@ import gnc.kernel.Activation;
 import gnc.kernel.GncSettings;
 import gnc.kernel.Prior;
 import gnc.kernel.ProblemSettings;
+import gnc.kernel.SamplerKind;
 import gnc.kernel.SubsetSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,7 +116,7 @@ public final class SpecParser {
         double softening = gnc.has("softening")
                 ? nonNegative(gnc, "softening") : GncSettings.DEFAULT_SOFTENING;
         double eps = gnc.positive("eps", 0.0, Double.MAX_VALUE, null);
-        for (String plainOnly : List.of("draws", "block_size", "keep_threshold", "keep_cap")) {
+        for (String plainOnly : List.of("draws", "block_size", "keep_threshold", "keep_cap", "sampler")) {
             if (!plain && gnc.has(plainOnly)) {
                 throw new SpecException(gnc.path(plainOnly) + " applies to plain G&C only: add \"gnc\" to gnc.methods"
                         + " or remove gnc." + plainOnly);
@@ -128,15 +129,18 @@ public final class SpecParser {
             throw new SpecException(gnc.path("keep_threshold") + " must be >= gnc.eps = " + eps + ", got " + keep);
         }
         int keepCap = (int) gnc.integer("keep_cap", 0, MAX_KEEP_CAP, (long) DEFAULT_KEEP_CAP);
+        String samplerName = gnc.choice("sampler", SamplerKind.specNames(), SamplerKind.AUTO.specName());
         gnc.finish();
         SubsetSpec subset = subset(top.object("subset"), methods.contains(GncSpec.SUBSET));
         GdSpec gd = gd(top.object("gd"), sweep.values().size());
         int seeds = (int) top.integer("seeds", 1, MAX_SEEDS, (long) DEFAULT_SEEDS);
         top.finish();
         checkSeeds(problem, seeds);
-        GncSpec g = new GncSpec(methods, new GncSettings(Prior.bySpecName(priorName), normalize, softening), eps,
-                draws, blockSize, keep, keepCap);
+        GncSettings sampling = new GncSettings(Prior.bySpecName(priorName), normalize, softening,
+                SamplerKind.bySpecName(samplerName));
+        GncSpec g = new GncSpec(methods, sampling, eps, draws, blockSize, keep, keepCap);
         JobSpec spec = new JobSpec(name, description, problem, activation, sweep, g, gd, subset, seeds);
+        checkSampler(spec);
         checkPlanSize(spec);
         return spec;
     }
@@ -302,6 +306,21 @@ public final class SpecParser {
         if (problem.file() != null && seeds > problem.file().instances().size()) {
             throw new SpecException("seeds is " + seeds + " but problem.file holds " + problem.file().instances().size()
                     + " instances (seed s uses instance s)");
+        }
+    }
+
+    /** Rejects gnc.sampler "reduced" where the reduced sampler is not exact (see SamplerKind). */
+    private static void checkSampler(JobSpec s) {
+        GncSettings g = s.gnc().sampling();
+        if (g.sampler() != SamplerKind.REDUCED) {
+            return;
+        }
+        for (SweepPoint p : s.sweep().points()) {
+            String reason = SamplerKind.reducedInexactReason(s.model(p), g.prior());
+            if (reason != null) {
+                throw new SpecException("gnc.sampler \"reduced\" is not exact at width " + p.width() + ", depth "
+                        + p.depth() + ": " + reason + " (use \"auto\", which draws directly there, or \"direct\")");
+            }
         }
     }
 

@@ -59,6 +59,8 @@ class MainTest {
         "frobnicate                        | gnc: error: unknown command \"frobnicate\" (commands: run, query, plot, export, problems, bench, bench-gd, help)",
         "bench --seconds 0                 | gnc: error: --seconds must be an integer in 1..600, got \"0\"",
         "bench --activation relu           | gnc: error: --activation must be one of linear, tanh, leaky_relu, got \"relu\"",
+        "bench --sampler auto              | gnc: error: --sampler must be one of direct, reduced, got \"auto\"",
+        "bench --spark-seconds -1          | gnc: error: --spark-seconds must be an integer in 0..3600, got \"-1\"",
     })
     void badCommandLinesFailWithAClearMessageAndWriteNothing(String line, String message) throws Exception {
         Path spec = specFile(Specs.VALID);

@@ -81,7 +81,8 @@ class GncJobTest {
         int block = b.getAs("block");
         BlockStats direct = new BlockStats();
         new GncSampler(Problems.generate(spec)[seed], spec.model(new SweepPoint(width, 2)), spec.gnc().sampling())
-                .run(Streams.stream(spec.drawKey(), width, 2, seed, block), 1000, spec.gnc().eps(), direct);
+                .run(Streams.stream(spec.drawKey(new SweepPoint(width, 2)), width, 2, seed, block), 1000,
+                        spec.gnc().eps(), direct);
         assertEquals(direct.accepted(), (long) b.getAs("accepted"));
         assertEquals(direct.genSum(), (double) b.getAs("gen_sum"), 0.0);
         assertEquals(direct.trainMin(), (double) b.getAs("train_min"), 0.0);

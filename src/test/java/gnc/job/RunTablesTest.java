@@ -79,7 +79,7 @@ class RunTablesTest {
         assertEquals("--draws 5000", m.getAs("overrides"));
         JobSpec resolved = SpecParser.parse((String) m.getAs("spec_resolved"), "x");
         assertEquals(SpecJson.write(resolved), m.getAs("spec_resolved"));
-        assertEquals(String.format("%016x", resolved.drawKey()), m.getAs("job_key"));
+        assertEquals(String.format("%016x", resolved.jobKey()), m.getAs("job_key"));
         assertEquals(spark.version(), m.getAs("spark_version"));
         assertEquals(System.getProperty("java.version"), m.getAs("java_version"));
         assertTrue(((String) m.getAs("rng_algorithm")).startsWith("SplittableRandom"));

@@ -27,7 +27,7 @@ class GncSamplerTest {
         ProblemInstance problem = ProblemGenerator.generate(settings, Streams.stream(1L, k));
         Factorization f = new Factorization(5, 5, k, d, Activation.of(Activation.Kind.bySpecName(kind), 0.2));
         Prior prior = Prior.bySpecName(priorName);
-        GncSettings gnc = new GncSettings(prior, normalize, GncSettings.DEFAULT_SOFTENING);
+        GncSettings gnc = new GncSettings(prior, normalize, GncSettings.DEFAULT_SOFTENING, SamplerKind.DIRECT);
         int draws = 20_000;
 
         BlockStats fast = new BlockStats();

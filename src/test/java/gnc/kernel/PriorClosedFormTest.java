@@ -2,6 +2,7 @@ package gnc.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,10 +14,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  *   <li>normalization (Gaussian prior): W/||W|| is invariant under W -> U W V, so
  *       E<B, W/||W||>^2 = 1/(m m') and E L_gen = 1/(m m') + mean_B <B, W*>^2.</li>
  * </ul>
- * Softening is 0 here so the normalized form is exact. Each case passes when the estimate lies
- * within 4 standard errors (estimated from the draws) of the closed form: a correct sampler fails
- * one case with probability 6.3e-5, all 24 together with probability below 1.6e-3. The streams
- * are fixed, so the outcome is reproducible.
+ * Softening is 0 here so the normalized form is exact. Each case runs the direct sampler and, where
+ * it is exact (width >= m'), the reduced one, each on its own stream. A check passes when the
+ * estimate lies within 4 standard errors (estimated from the draws) of the closed form: a correct
+ * sampler fails one check with probability 6.3e-5, all 40 together with probability below 2.6e-3.
+ * The streams are fixed, so the outcome is reproducible.
  */
 class PriorClosedFormTest {
     private static final int DRAWS = 200_000;
@@ -42,13 +44,16 @@ class PriorClosedFormTest {
         double expected = (normalize ? 1.0 / (m * mp) : 1.0 / m) + signal;
 
         Factorization f = new Factorization(m, mp, k, d, Activation.linear());
-        BlockStats stats = new BlockStats();
-        new GncSampler(problem, f, new GncSettings(Prior.GAUSS, normalize, 0.0))
-                .run(Streams.stream(200L, m, mp, k, d, dataSet), DRAWS, 0.0, stats);
-        double mean = stats.genSum() / DRAWS;
-        double variance = (stats.genSumSq() - stats.genSum() * mean) / (DRAWS - 1);
-        double se = Math.sqrt(variance / DRAWS);
-        assertTrue(Math.abs(mean - expected) < 4 * se,
-                "prior mean " + mean + " vs closed form " + expected + " (se " + se + ")");
+        for (SamplerKind kind : SamplerKind.reducedInexactReason(f, Prior.GAUSS) == null
+                ? List.of(SamplerKind.DIRECT, SamplerKind.REDUCED) : List.of(SamplerKind.DIRECT)) {
+            BlockStats stats = new BlockStats();
+            new GncSampler(problem, f, new GncSettings(Prior.GAUSS, normalize, 0.0, kind))
+                    .run(Streams.stream(200L, m, mp, k, d, dataSet, kind.ordinal()), DRAWS, 0.0, stats);
+            double mean = stats.genSum() / DRAWS;
+            double variance = (stats.genSumSq() - stats.genSum() * mean) / (DRAWS - 1);
+            double se = Math.sqrt(variance / DRAWS);
+            assertTrue(Math.abs(mean - expected) < 4 * se,
+                    kind + ": prior mean " + mean + " vs closed form " + expected + " (se " + se + ")");
+        }
     }
 }

@@ -57,7 +57,7 @@ class ProblemFileTest {
         Files.writeString(specFile, Specs.edited("problem={\"file\": \"p.json\"}"));
         JobSpec fromFile = SpecParser.parse(specFile);
         JobSpec generatedSpec = SpecParser.parse(Specs.VALID, "x");
-        assertEquals(generatedSpec.drawKey(), fromFile.drawKey(), "the same weight draws");
+        assertEquals(generatedSpec.jobKey(), fromFile.jobKey(), "the same weight draws");
         assertNotEquals(generatedSpec.dataKey(), fromFile.dataKey(), "data sets are identified by the file");
         assertArrayEquals(generatedSpec.problem().instance(2).testBasis(), fromFile.problem().instance(2).testBasis(), 0.0);
         // The resolved spec pins the file's content and parses back to the same spec.

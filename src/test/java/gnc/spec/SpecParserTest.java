@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gnc.kernel.Activation;
 import gnc.kernel.Prior;
 import gnc.kernel.ProblemSettings;
+import gnc.kernel.SamplerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +47,7 @@ class SpecParserTest {
         assertEquals(Prior.GAUSS, s.gnc().sampling().prior());
         assertEquals(false, s.gnc().sampling().normalize());
         assertEquals(1e-6, s.gnc().sampling().softening());
+        assertEquals(SamplerKind.AUTO, s.gnc().sampling().sampler());
         assertEquals(1_000_000, s.gnc().draws(), "a whole number written as 1e6 is accepted");
         assertEquals(SpecParser.DEFAULT_BLOCK_SIZE, s.gnc().blockSize());
         assertEquals(SpecParser.DEFAULT_SEEDS, s.seeds());
@@ -94,7 +96,7 @@ class SpecParserTest {
     @CsvSource({"linear", "tanh", "leaky_relu"})
     void theWrittenSpecParsesBackToTheSameSpec(String activation) {
         JobSpec s = SpecParser.parse(Specs.edited("model={\"activation\": \"" + activation + "\"}",
-                "gnc.normalize=true", "problem.completion=true",
+                "gnc.normalize=true", "problem.completion=true", "gnc.sampler=\"direct\"",
                 "gd={\"lr\": [0.1, 0.2], \"epochs\": 3, \"init_scale\": 1e-3, \"momentum\": 0.5}"), "x");
         JobSpec back = SpecParser.parse(SpecJson.write(s), "other");
         assertEquals(s, back);
@@ -152,16 +154,47 @@ class SpecParserTest {
 
     @Test
     void theDrawKeyIgnoresDrawsEpsSeedsSweepNameAndData() {
+        SweepPoint p = new SweepPoint(5, 2);
         JobSpec base = SpecParser.parse(Specs.VALID, "x");
-        long key = base.drawKey();
+        long key = base.drawKey(p);
         assertEquals(key, SpecParser.parse(Specs.edited("gnc.draws=99999", "gnc.eps=0.01", "seeds=7",
-                "sweep.widths=[80]", "name=\"other\"", "description=\"d\"", "gnc.keep_threshold=0.5",
-                "problem.measurements=14", "problem.completion=true", "problem.rank=2"), "x").drawKey());
-        assertEquals(key, base.withDraws(1).withSeeds(1).drawKey());
+                "sweep.widths=[80, 5]", "name=\"other\"", "description=\"d\"", "gnc.keep_threshold=0.5",
+                "problem.measurements=14", "problem.completion=true", "problem.rank=2"), "x").drawKey(p));
+        assertEquals(key, base.withDraws(1).withSeeds(1).drawKey(p));
         for (String change : List.of("model.activation=\"tanh\"", "gnc.prior=\"unif\"", "gnc.normalize=true",
-                "gnc.block_size=500", "problem.rows=4", "gnc.softening=0")) {
-            assertNotEquals(key, SpecParser.parse(Specs.edited(change), "x").drawKey(), change);
+                "gnc.block_size=500", "problem.rows=4", "gnc.softening=0", "gnc.sampler=\"direct\"")) {
+            assertNotEquals(key, SpecParser.parse(Specs.edited(change), "x").drawKey(p), change);
         }
+    }
+
+    /** The key holds the sampler that draws at the point, resolved: auto shares draws with it. */
+    @Test
+    void theDrawKeyHoldsTheResolvedSampler() {
+        JobSpec auto = SpecParser.parse(Specs.edited("sweep.widths=[2, 5]"), "x");
+        JobSpec direct = SpecParser.parse(Specs.edited("gnc.sampler=\"direct\""), "x");
+        JobSpec reduced = SpecParser.parse(Specs.edited("gnc.sampler=\"reduced\"", "sweep.widths=[5, 9]"), "x");
+        assertEquals(SamplerKind.AUTO, auto.gnc().sampling().sampler());
+        SweepPoint narrow = new SweepPoint(2, 2);
+        SweepPoint wide = new SweepPoint(5, 2);
+        assertEquals(SamplerKind.DIRECT, auto.gnc().sampling().resolvedSampler(auto.model(narrow)));
+        assertEquals(SamplerKind.REDUCED, auto.gnc().sampling().resolvedSampler(auto.model(wide)));
+        assertEquals(direct.drawKey(narrow), auto.drawKey(narrow), "auto draws directly below width m'");
+        assertEquals(reduced.drawKey(wide), auto.drawKey(wide), "auto draws reduced at width >= m'");
+        assertNotEquals(direct.drawKey(wide), auto.drawKey(wide));
+        JobSpec unif = SpecParser.parse(Specs.edited("gnc.prior=\"unif\""), "x");
+        assertEquals(SamplerKind.DIRECT, unif.gnc().sampling().resolvedSampler(unif.model(wide)), "no reduction for unif");
+    }
+
+    @Test
+    void reducedIsRefusedWhereItIsNotExact() {
+        SpecException narrow = assertThrows(SpecException.class,
+                () -> SpecParser.parse(Specs.edited("gnc.sampler=\"reduced\""), "x"));
+        assertEquals("gnc.sampler \"reduced\" is not exact at width 2, depth 2: it needs width >= cols (5), got"
+                + " width 2 (use \"auto\", which draws directly there, or \"direct\")", narrow.getMessage());
+        SpecException unif = assertThrows(SpecException.class, () -> SpecParser.parse(Specs.edited(
+                "gnc.sampler=\"reduced\"", "gnc.prior=\"unif\"", "sweep.widths=[5]"), "x"));
+        assertTrue(unif.getMessage().startsWith("gnc.sampler \"reduced\" is not exact at width 5, depth 2: it needs"
+                + " the Gaussian prior"), unif.getMessage());
     }
 
     @Test
