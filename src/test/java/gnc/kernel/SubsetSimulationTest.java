@@ -30,7 +30,9 @@ class SubsetSimulationTest {
     void aFinalPriorLevelIsPlainGuessAndCheck(String kind, int k, int d, boolean normalize, String priorName,
                                               double eps) {
         Factorization f = new Factorization(5, 5, k, d, Activation.of(Activation.Kind.bySpecName(kind), 0.2));
-        GncSettings gnc = new GncSettings(Prior.bySpecName(priorName), normalize, GncSettings.DEFAULT_SOFTENING);
+        // The direct sampler: it draws every weight in ForwardPass's order, as subset simulation's prior level does.
+        GncSettings gnc = new GncSettings(Prior.bySpecName(priorName), normalize, GncSettings.DEFAULT_SOFTENING,
+                SamplerKind.DIRECT);
         SubsetSettings settings = new SubsetSettings(1000, 0.1, 1, 10, 0.8, 0.44);
         SubsetResult r = new SubsetSimulation(PROBLEM, f, gnc, settings).run(eps, Streams.stream(51L, k, d));
         BlockStats plain = new BlockStats();
