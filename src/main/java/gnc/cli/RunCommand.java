@@ -2,6 +2,7 @@ package gnc.cli;
 
 import gnc.job.GncJob;
 import gnc.job.RunDirectory;
+import gnc.results.GdTable;
 import gnc.results.TrialsTable;
 import gnc.spec.JobSpec;
 import gnc.spec.SpecParser;
@@ -80,7 +81,9 @@ final class RunCommand {
                         display, display.periodMillis()));
             }
             List<Row> trials = spark.read().parquet(dir.table(TrialsTable.NAME)).collectAsList();
-            TrialsReport.print(trials, out);
+            List<Row> gd = p.spec().gd() == null ? List.of()
+                    : spark.read().parquet(dir.table(GdTable.NAME)).collectAsList();
+            TrialsReport.print(trials, gd, out);
             out.printf("%d blocks (%d computed now), %d trials in %.1f s%n", r.units(), r.computedUnits(), r.trials(),
                     (System.nanoTime() - start) / 1e9);
             out.println("run directory: " + r.runDirectory());

@@ -56,16 +56,24 @@ public final class Progress implements AutoCloseable {
 
     /**
      * e.g. "units 12 / 24, draws 12,000,000 / 24,000,000 (50.0%), accepted 1,234, 2.40M draws/s,
-     * ETA 0:00:05"; the ETA follows the draws, or the units when no G&C draws run.
+     * ETA 0:00:05"; the ETA follows the draws. Without G&C draws (GD and subset simulation
+     * alone) the line counts units only, e.g. "units 10 / 40 (25.0%), 0.50 units/s, ETA 0:01:00".
      */
     static String format(long unitsDone, long units, long drawsDone, long draws, long accepted, double unitRate,
                          double drawRate) {
-        double left = draws > 0 ? (drawRate > 0 ? (draws - drawsDone) / drawRate : Double.NaN)
-                : (unitRate > 0 ? (units - unitsDone) / unitRate : Double.NaN);
-        String eta = unitsDone >= units ? "0:00:00" : Double.isNaN(left) ? "unknown" : duration(left);
+        if (draws == 0) {
+            double left = unitRate > 0 ? (units - unitsDone) / unitRate : Double.NaN;
+            return String.format(Locale.ROOT, "units %,d / %,d (%.1f%%), %.2f units/s, ETA %s", unitsDone, units,
+                    units == 0 ? 100.0 : 100.0 * unitsDone / units, unitRate, eta(unitsDone, units, left));
+        }
+        double left = drawRate > 0 ? (draws - drawsDone) / drawRate : Double.NaN;
         return String.format(Locale.ROOT, "units %,d / %,d, draws %,d / %,d (%.1f%%), accepted %,d, %s draws/s, ETA %s",
-                unitsDone, units, drawsDone, draws, draws == 0 ? 100.0 : 100.0 * drawsDone / draws, accepted,
-                rate(drawRate), eta);
+                unitsDone, units, drawsDone, draws, 100.0 * drawsDone / draws, accepted, rate(drawRate),
+                eta(unitsDone, units, left));
+    }
+
+    private static String eta(long unitsDone, long units, double secondsLeft) {
+        return unitsDone >= units ? "0:00:00" : Double.isNaN(secondsLeft) ? "unknown" : duration(secondsLeft);
     }
 
     private static String rate(double r) {

@@ -18,12 +18,7 @@ public final class BlockTable {
     /** The method name of plain Guess & Check rows. */
     public static final String GNC = "gnc";
 
-    public static final StructType SCHEMA = new StructType()
-            .add("method", DataTypes.StringType, false)
-            .add("width", DataTypes.IntegerType, false)
-            .add("depth", DataTypes.IntegerType, false)
-            .add("activation", DataTypes.StringType, false)
-            .add("seed", DataTypes.IntegerType, false)
+    public static final StructType SCHEMA = TrialColumns.KEY
             .add("block", DataTypes.IntegerType, false)
             .add("eps", DataTypes.DoubleType, false)
             .add("draws", DataTypes.LongType, false)

@@ -14,12 +14,7 @@ public final class GdTable {
     public static final String NAME = "gd";
     public static final String METHOD = "gd";
 
-    public static final StructType SCHEMA = new StructType()
-            .add("method", DataTypes.StringType, false)
-            .add("width", DataTypes.IntegerType, false)
-            .add("depth", DataTypes.IntegerType, false)
-            .add("activation", DataTypes.StringType, false)
-            .add("seed", DataTypes.IntegerType, false)
+    public static final StructType SCHEMA = TrialColumns.KEY
             .add("lr", DataTypes.DoubleType, false)
             .add("init_scale", DataTypes.DoubleType, false)
             .add("momentum", DataTypes.DoubleType, false)

@@ -21,12 +21,7 @@ public final class SubsetTable {
     public static final String NAME = "subset";
     public static final String METHOD = "subset";
 
-    public static final StructType SCHEMA = new StructType()
-            .add("method", DataTypes.StringType, false)
-            .add("width", DataTypes.IntegerType, false)
-            .add("depth", DataTypes.IntegerType, false)
-            .add("activation", DataTypes.StringType, false)
-            .add("seed", DataTypes.IntegerType, false)
+    public static final StructType SCHEMA = TrialColumns.KEY
             .add("replica", DataTypes.IntegerType, false)
             .add("eps", DataTypes.DoubleType, false)
             .add("probability", DataTypes.DoubleType, false)

@@ -28,12 +28,7 @@ public final class TrialsTable {
     }
 
     /** The columns, in order (rows of other methods, e.g. {@link SubsetTable#trials}, use them too). */
-    public static final StructType SCHEMA = new StructType()
-            .add("method", DataTypes.StringType, false)
-            .add("width", DataTypes.IntegerType, false)
-            .add("depth", DataTypes.IntegerType, false)
-            .add("activation", DataTypes.StringType, false)
-            .add("seed", DataTypes.IntegerType, false)
+    public static final StructType SCHEMA = TrialColumns.KEY
             .add("eps", DataTypes.DoubleType, false)
             .add("draws", DataTypes.LongType, false)
             .add("accepted", DataTypes.LongType, false)
