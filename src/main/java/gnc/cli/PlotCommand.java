@@ -15,23 +15,30 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code gnc plot RUN [--out FILE.png] [--master URL]}: the run's figure panel as a PNG in the
- * paper's style (see {@link RunPanel}), by default RUN/plots/SPEC-NAME.png; prints the file's path.
+ * {@code gnc plot RUN [--out FILE.png] [--log-y] [--master URL]}: the run's figure panel as a PNG
+ * in the paper's style (see {@link RunPanel}), by default RUN/plots/SPEC-NAME.png, with the loss
+ * axis logarithmic under {@code --log-y}; prints the file's path.
  */
 final class PlotCommand {
-    static final String USAGE = "plot RUN [--out FILE.png] [--master URL]";
+    static final String USAGE = "plot RUN [--out FILE.png] [--log-y] [--master URL]";
     private static final Set<String> OPTIONS = Set.of("--out", "--master");
 
     private PlotCommand() {
     }
 
     static int run(List<String> args, PrintStream out) {
-        Options o = new Options(args, OPTIONS);
+        Options o = new Options(args, OPTIONS, Set.of("--log-y"));
         String runDir = RunArgument.single("plot", o, USAGE);
+        PanelPlot.LossScale scale = o.flag("--log-y") ? PanelPlot.LossScale.LOG : PanelPlot.LossScale.LINEAR;
         try (Sessions.Session session = Sessions.open("gnc plot", o.string("--master"))) {
             RunReader run = RunArgument.open(session.spark(), runDir);
             JobSpec spec = RunArgument.spec(run);
             Panel panel = RunPanel.of(spec, RunArgument.table(run, SummaryTable.NAME).collectAsList());
+            try {
+                PanelPlot.requireDrawable(panel, scale);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--log-y: " + e.getMessage());
+            }
             Path file = RunArgument.output(o, runDir, run, () -> "plots/" + spec.name() + ".png");
             try {
                 if (file.toAbsolutePath().getParent() != null) {
@@ -40,7 +47,7 @@ final class PlotCommand {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the folder of " + file, e);
             }
-            PanelPlot.writePng(panel, file);
+            PanelPlot.writePng(panel, file, scale);
             out.println(file);
             return Main.OK;
         }

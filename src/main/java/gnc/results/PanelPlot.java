@@ -20,8 +20,10 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.TextTitle;
@@ -34,7 +36,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * Draws one figure panel as a PNG in the paper's style (PAPER.md §5): x = width (log2 scale) or
  * depth (linear), with a tick at every swept value; y = generalization loss; per method its median
  * marker and an asymmetric 25th-75th percentile error bar, in {@link MethodStyle}'s fixed order
- * and colours; legend; the activation as title.
+ * and colours; legend; the activation as title. The loss axis is linear from zero, as in the
+ * paper, or logarithmic ({@link LossScale#LOG}) for losses spanning decades, e.g. G&C at tight eps
+ * beside GD.
  *
  * <p>Markers of different methods at the same x are dodged sideways by a small fixed offset so
  * that their bars do not hide each other; tick labels stay at the true values. A point with fewer
@@ -61,18 +65,26 @@ public final class PanelPlot {
     private PanelPlot() {
     }
 
+    /** How the generalization loss axis is drawn. */
+    public enum LossScale {
+        /** Linear from zero (the paper's). */
+        LINEAR,
+        /** Logarithmic; needs every plotted value, quartiles included, above zero. */
+        LOG
+    }
+
     /** Writes the panel as a DEFAULT_WIDTH x DEFAULT_HEIGHT PNG. */
-    public static void writePng(Panel panel, Path file) {
-        writePng(panel, file, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    public static void writePng(Panel panel, Path file, LossScale scale) {
+        writePng(panel, file, DEFAULT_WIDTH, DEFAULT_HEIGHT, scale);
     }
 
     /** Writes the panel as a width x height PNG, replacing the file. */
-    public static void writePng(Panel panel, Path file, int width, int height) {
+    public static void writePng(Panel panel, Path file, int width, int height, LossScale scale) {
         if (width < 100 || height < 100) {
             throw new IllegalArgumentException("plot size must be at least 100 x 100 pixels, got " + width + " x " + height);
         }
+        JFreeChart chart = chart(panel, scale);
         requireFonts();
-        JFreeChart chart = chart(panel);
         try (OutputStream out = Files.newOutputStream(file)) {
             ChartUtils.writeChartAsPNG(out, chart, width, height);
         } catch (IOException e) {
@@ -81,7 +93,8 @@ public final class PanelPlot {
     }
 
     /** The chart of a panel, before rendering. */
-    static JFreeChart chart(Panel panel) {
+    static JFreeChart chart(Panel panel, LossScale scale) {
+        requireDrawable(panel, scale);
         Set<String> methods = new LinkedHashSet<>();
         TreeSet<Integer> xs = new TreeSet<>();
         for (PanelPoint p : panel.points()) {
@@ -142,8 +155,16 @@ public final class PanelPlot {
         }
 
         NumberAxis xAxis = new ValueTicksAxis(logScale ? "width (log scale)" : "depth", xs, logScale);
-        NumberAxis yAxis = new NumberAxis("generalization loss");
-        yAxis.setAutoRangeIncludesZero(true);
+        ValueAxis yAxis;
+        if (scale == LossScale.LOG) {
+            LogAxis log = new LogAxis("generalization loss (log scale)");
+            log.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole powers of ten
+            yAxis = log;
+        } else {
+            NumberAxis linear = new NumberAxis("generalization loss");
+            linear.setAutoRangeIncludesZero(true);
+            yAxis = linear;
+        }
         if (!notes.isEmpty()) {
             yAxis.setUpperMargin(0.15); // room for a seed-count label above the highest bar
         }
@@ -160,6 +181,23 @@ public final class PanelPlot {
                     new Font(Font.SANS_SERIF, Font.ITALIC, 11)));
         }
         return chart;
+    }
+
+    /**
+     * Throws IllegalArgumentException when the panel cannot be drawn on that scale: a log axis
+     * cannot show zero or less, and such a panel is refused rather than drawn without its points.
+     */
+    public static void requireDrawable(Panel panel, LossScale scale) {
+        if (scale == LossScale.LINEAR) {
+            return;
+        }
+        for (PanelPoint p : panel.points()) {
+            if (!(p.median() > 0 && p.q25() > 0 && p.q75() > 0)) {
+                throw new IllegalArgumentException("a log scale needs losses above zero, but " + p.method() + " at "
+                        + panel.axis().specName() + " " + p.x() + " has median "
+                        + p.median() + ", quartiles " + p.q25() + " to " + p.q75() + " (use the linear scale)");
+            }
+        }
     }
 
     /** Where a sweep value sits on the x axis: log2(width) or the depth itself. */

@@ -50,6 +50,9 @@ class PlotExportCommandTest {
         Path elsewhere = dir.resolve("other/p.png");
         assertEquals(0, MainTest.gnc("plot", run.toString(), "--out", elsewhere.toString()).code());
         assertTrue(Files.size(elsewhere) > 1000);
+        Path log = dir.resolve("other/log.png");
+        assertEquals(0, MainTest.gnc("plot", run.toString(), "--log-y", "--out", log.toString()).code());
+        assertEquals(640, ImageIO.read(log.toFile()).getWidth());
     }
 
     @Test
@@ -100,7 +103,7 @@ class PlotExportCommandTest {
         "plot                      | gnc: error: plot takes one run directory, got 0 arguments: usage: gnc plot RUN",
         "plot A_RUN A_RUN              | gnc: error: plot takes one run directory, got 2 arguments",
         "plot NO_RUN              | gnc: error: NO_RUN is not a gnc run directory (it has no spec.json)",
-        "plot A_RUN --size 3         | gnc: error: unknown option --size (allowed: --master, --out)",
+        "plot A_RUN --size 3         | gnc: error: unknown option --size (allowed: --log-y, --master, --out)",
         "export                    | gnc: error: export takes one run directory, got 0 arguments: usage: gnc export RUN",
         "export NO_RUN            | gnc: error: NO_RUN is not a gnc run directory (it has no spec.json)",
         "export UNFINISHED_RUN         | gnc: error: UNFINISHED_RUN has no trials table (a run writes its tables when it ends",

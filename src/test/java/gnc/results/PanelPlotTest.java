@@ -2,6 +2,7 @@ package gnc.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -9,6 +10,7 @@ import java.awt.GraphicsEnvironment;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +19,7 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleEdge;
@@ -44,7 +47,7 @@ class PanelPlotTest {
 
     private BufferedImage render(Panel panel, String name) throws Exception {
         Path file = dir.resolve(name);
-        PanelPlot.writePng(panel, file, 480, 360);
+        PanelPlot.writePng(panel, file, 480, 360, PanelPlot.LossScale.LINEAR);
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(480, image.getWidth());
         assertEquals(360, image.getHeight());
@@ -113,7 +116,7 @@ class PanelPlotTest {
 
     /** Where item (series, item)'s median (or the given y) lands in the 480 x 360 rendering. */
     private static Point2D pixel(Panel panel, int series, int item, double... y) {
-        JFreeChart chart = PanelPlot.chart(panel);
+        JFreeChart chart = PanelPlot.chart(panel, PanelPlot.LossScale.LINEAR);
         ChartRenderingInfo info = new ChartRenderingInfo();
         chart.createBufferedImage(480, 360, info);
         Rectangle2D area = info.getPlotInfo().getDataArea();
@@ -151,7 +154,7 @@ class PanelPlotTest {
         List<PanelPoint> points = new ArrayList<>(widthPoints(8, 8, 8));
         points.removeIf(p -> p.method().equals("gnc") && p.x() == 80);
         Panel gap = new Panel("leaky_relu", PanelAxis.WIDTH, points);
-        IntervalXYDataset data = (IntervalXYDataset) PanelPlot.chart(gap).getXYPlot().getDataset();
+        IntervalXYDataset data = (IntervalXYDataset) PanelPlot.chart(gap, PanelPlot.LossScale.LINEAR).getXYPlot().getDataset();
         assertEquals(3, data.getSeriesCount());
         assertEquals("G&C", data.getSeriesKey(2));
         assertEquals(2, data.getItemCount(2));
@@ -165,7 +168,7 @@ class PanelPlotTest {
     void seriesHoldMediansAndAsymmetricQuartileBarsInTheFixedOrder() {
         JFreeChart chart = PanelPlot.chart(new Panel("linear", PanelAxis.DEPTH, List.of(
                 new PanelPoint("gnc", 4, 0.1, 0.05, 0.2, 8, 8),
-                new PanelPoint("gd", 2, 0.02, 0.015, 0.06, 8, 8))));
+                new PanelPoint("gd", 2, 0.02, 0.015, 0.06, 8, 8))), PanelPlot.LossScale.LINEAR);
         IntervalXYDataset data = (IntervalXYDataset) chart.getXYPlot().getDataset();
         assertEquals("GD", data.getSeriesKey(0));
         assertEquals("G&C", data.getSeriesKey(1));
@@ -181,7 +184,8 @@ class PanelPlotTest {
 
     @Test
     void ticksSitAtTheSweptValuesWidthsOnALog2Scale() {
-        XYPlot plot = PanelPlot.chart(new Panel("linear", PanelAxis.WIDTH, widthPoints(8, 8, 8))).getXYPlot();
+        XYPlot plot = PanelPlot.chart(new Panel("linear", PanelAxis.WIDTH, widthPoints(8, 8, 8)),
+                PanelPlot.LossScale.LINEAR).getXYPlot();
         List<?> ticks = plot.getDomainAxis().refreshTicks(null, new AxisState(),
                 new Rectangle2D.Double(0, 0, 400, 300), RectangleEdge.BOTTOM);
         assertEquals(3, ticks.size());
@@ -190,6 +194,46 @@ class PanelPlotTest {
             assertEquals(Integer.toString(WIDTHS[i]), tick.getText());
             assertEquals(Math.log(WIDTHS[i]) / Math.log(2), tick.getValue(), 1e-12);
         }
+    }
+
+    /**
+     * On the log scale equal ratios are equal distances: GD at 1e-5 and G&C at 1e-3 and 1e-1
+     * (two decades apart each) land at equally spaced heights, and a decade's tick labels appear.
+     */
+    @Test
+    void theLogScaleSpacesDecadesEvenly() throws Exception {
+        Panel panel = new Panel("linear", PanelAxis.DEPTH, List.of(
+                new PanelPoint("gd", 2, 1e-5, 5e-6, 2e-5, 8, 8),
+                new PanelPoint("gnc", 2, 1e-1, 5e-2, 2e-1, 8, 8),
+                new PanelPoint("gnc", 3, 1e-3, 5e-4, 2e-3, 8, 8)));
+        JFreeChart chart = PanelPlot.chart(panel, PanelPlot.LossScale.LOG);
+        XYPlot plot = chart.getXYPlot();
+        assertTrue(plot.getRangeAxis() instanceof LogAxis);
+        Rectangle2D area = new Rectangle2D.Double(0, 0, 400, 300);
+        double gd = plot.getRangeAxis().valueToJava2D(1e-5, area, RectangleEdge.LEFT);
+        double mid = plot.getRangeAxis().valueToJava2D(1e-3, area, RectangleEdge.LEFT);
+        double top = plot.getRangeAxis().valueToJava2D(1e-1, area, RectangleEdge.LEFT);
+        assertEquals(gd - mid, mid - top, 1e-9);
+        assertTrue(gd - mid > 50, "two decades take " + (gd - mid) + " px of 300");
+        BufferedImage image = ImageIO.read(write(panel, "log.png").toFile());
+        assertTrue(count(image, colour("gnc")) > 100);
+    }
+
+    @Test
+    void theLogScaleRefusesAZeroLossRatherThanDropIt() {
+        Panel panel = new Panel("linear", PanelAxis.DEPTH, List.of(new PanelPoint("gd", 4, 1e-5, 0.0, 2e-5, 8, 8)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PanelPlot.writePng(panel, dir.resolve("zero.png"), PanelPlot.LossScale.LOG));
+        assertEquals("a log scale needs losses above zero, but gd at depth 4 has median 1.0E-5, quartiles 0.0 to 2.0E-5"
+                + " (use the linear scale)", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("zero.png")));
+        PanelPlot.requireDrawable(panel, PanelPlot.LossScale.LINEAR);
+    }
+
+    private Path write(Panel panel, String name) {
+        Path file = dir.resolve(name);
+        PanelPlot.writePng(panel, file, PanelPlot.LossScale.LOG);
+        return file;
     }
 
     private static int[] pixels(BufferedImage image) {
