@@ -34,7 +34,7 @@ final class PlotCommand {
             RunReader run = RunArgument.open(session.spark(), runDir);
             JobSpec spec = RunArgument.spec(run);
             Panel panel = RunPanel.of(spec, RunArgument.table(run, SummaryTable.NAME).collectAsList());
-            try {
+            try { // before the plots folder is made: a refused plot writes nothing
                 PanelPlot.requireDrawable(panel, scale);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--log-y: " + e.getMessage());

@@ -29,19 +29,19 @@ final class TrialsReport {
             long accepted = 0;
             List<Double> rate = new ArrayList<>();
             List<Double> prior = new ArrayList<>();
-            List<Double> gnc = new ArrayList<>();
+            List<Double> gen = new ArrayList<>();
             for (Row r : e.getValue()) {
                 draws += r.<Long>getAs("draws");
                 accepted += r.<Long>getAs("accepted");
                 addIfPresent(rate, r.getAs("acceptance_rate"));
                 addIfPresent(prior, r.getAs("prior_mean"));
-                addIfPresent(gnc, r.getAs("gnc_mean"));
+                addIfPresent(gen, r.getAs("gnc_mean"));
             }
             String rateText = rate.isEmpty() ? "-" : String.format("%.3e", median(rate));
             String priorText = prior.isEmpty() ? "-" : String.format("%.4f", median(prior));
-            String gncText = gnc.isEmpty() ? "none" : String.format("%.4f (%d)", median(gnc), gnc.size());
+            String genText = gen.isEmpty() ? "none" : String.format("%.4f (%d)", median(gen), gen.size());
             out.printf("%s %6d %14d %10d %12s %10s %12s%n", e.getKey(), e.getValue().size(), draws, accepted,
-                    rateText, priorText, gncText);
+                    rateText, priorText, genText);
         }
         for (Map.Entry<String, List<Row>> e : byPoint(gd).entrySet()) {
             List<Double> gen = new ArrayList<>();

@@ -33,6 +33,9 @@ class TrialsReportTest {
                 trial("gnc", 1, 1000, 0, 0.0, 0.24, null),
                 trial("gnc", 2, 1000, 4, 0.004, 0.26, 0.20)), List.of());
         assertEquals(2, lines.size());
+        // draws and accepted summed; medians of (0, 0.002, 0.004), (0.24, 0.25, 0.26) and of the
+        // two seeds with a G&C mean, (0.10 + 0.20) / 2
+
         assertEquals(List.of("gnc", "5", "2", "3", "3000", "6", "2.000e-03", "0.2500", "0.1500", "(2)"),
                 List.of(lines.get(1).trim().split("\\s+")));
     }
@@ -44,6 +47,8 @@ class TrialsReportTest {
                 trial("subset", 0, 500_000, 100, 1e-12, null, 0.03),
                 trial("subset", 1, 600_000, 100, 3e-12, null, 0.05)), List.of());
         assertEquals(2, lines.size());
+        // medians of two: (1e-12 + 3e-12) / 2 and (0.03 + 0.05) / 2
+
         assertEquals(List.of("subset", "5", "2", "2", "1100000", "200", "2.000e-12", "-", "0.0400", "(2)"),
                 List.of(lines.get(1).trim().split("\\s+")));
     }
@@ -53,6 +58,7 @@ class TrialsReportTest {
         List<String> lines = report(List.of(), List.of(gd(0, 0.01), gd(1, 0.03), gd(2, 0.02)));
         assertEquals(List.of("method", "width", "depth", "seeds", "draws", "accepted", "rate_med", "prior_med",
                 "gen_med"), List.of(lines.get(0).trim().split("\\s+")));
+        // GD has no draws, acceptances or prior: dashes; the median of 0.01, 0.03, 0.02
         assertEquals(List.of("gd", "5", "2", "3", "-", "-", "-", "-", "0.0200", "(3)"),
                 List.of(lines.get(1).trim().split("\\s+")));
     }

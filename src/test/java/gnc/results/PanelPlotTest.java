@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
@@ -21,6 +22,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.IntervalXYDataset;
@@ -198,7 +201,8 @@ class PanelPlotTest {
 
     /**
      * On the log scale equal ratios are equal distances: GD at 1e-5 and G&C at 1e-3 and 1e-1
-     * (two decades apart each) land at equally spaced heights, and a decade's tick labels appear.
+     * (two decades apart each) land at equally spaced heights, and every tick sits at a whole
+     * power of ten.
      */
     @Test
     void theLogScaleSpacesDecadesEvenly() throws Exception {
@@ -206,17 +210,31 @@ class PanelPlotTest {
                 new PanelPoint("gd", 2, 1e-5, 5e-6, 2e-5, 8, 8),
                 new PanelPoint("gnc", 2, 1e-1, 5e-2, 2e-1, 8, 8),
                 new PanelPoint("gnc", 3, 1e-3, 5e-4, 2e-3, 8, 8)));
-        JFreeChart chart = PanelPlot.chart(panel, PanelPlot.LossScale.LOG);
-        XYPlot plot = chart.getXYPlot();
+        XYPlot plot = PanelPlot.chart(panel, PanelPlot.LossScale.LOG).getXYPlot();
         assertTrue(plot.getRangeAxis() instanceof LogAxis);
         Rectangle2D area = new Rectangle2D.Double(0, 0, 400, 300);
         double gd = plot.getRangeAxis().valueToJava2D(1e-5, area, RectangleEdge.LEFT);
         double mid = plot.getRangeAxis().valueToJava2D(1e-3, area, RectangleEdge.LEFT);
         double top = plot.getRangeAxis().valueToJava2D(1e-1, area, RectangleEdge.LEFT);
         assertEquals(gd - mid, mid - top, 1e-9);
-        assertTrue(gd - mid > 50, "two decades take " + (gd - mid) + " px of 300");
-        BufferedImage image = ImageIO.read(write(panel, "log.png").toFile());
-        assertTrue(count(image, colour("gnc")) > 100);
+        // The data span 5e-6..2e-1, 4.6 decades, over 300 px less the axis margins: two decades
+        // take about 2 / 4.6 of it (~120 px); a linear axis would squeeze 1e-5 and 1e-3 into 1 px.
+        assertTrue(gd - mid > 100, "two decades take " + (gd - mid) + " px of 300");
+        Graphics2D g2 = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB).createGraphics();
+        List<?> ticks = plot.getRangeAxis().refreshTicks(g2, new AxisState(), area, RectangleEdge.LEFT);
+        int labelled = 0;
+        for (Object t : ticks) {
+            ValueTick tick = (ValueTick) t;
+            if (tick.getTickType() == TickType.MAJOR) { // minor ticks between decades carry no label
+                double exponent = Math.log10(tick.getValue());
+                assertEquals(Math.rint(exponent), exponent, 1e-9, "tick at 10^" + exponent);
+                labelled++;
+            }
+        }
+        assertTrue(labelled >= 4, labelled + " labelled ticks for 1e-5..1e-1");
+        Path file = dir.resolve("log.png");
+        PanelPlot.writePng(panel, file, PanelPlot.LossScale.LOG);
+        assertTrue(count(ImageIO.read(file.toFile()), colour("gnc")) > 100);
     }
 
     @Test
@@ -228,12 +246,6 @@ class PanelPlotTest {
                 + " (use the linear scale)", e.getMessage());
         assertFalse(Files.exists(dir.resolve("zero.png")));
         PanelPlot.requireDrawable(panel, PanelPlot.LossScale.LINEAR);
-    }
-
-    private Path write(Panel panel, String name) {
-        Path file = dir.resolve(name);
-        PanelPlot.writePng(panel, file, PanelPlot.LossScale.LOG);
-        return file;
     }
 
     private static int[] pixels(BufferedImage image) {
