@@ -6,20 +6,26 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code gnc query RUN "SQL" [--csv] [--master URL]}: every table of the run directory is a view
- * under its name (blocks, trials, summary, accepted, manifest, ...); prints the result aligned,
- * or as CSV.
+ * under its name (blocks, trials, summary, accepted, manifest, ...); prints the result of one
+ * read-only query (see {@link ReadOnlyQuery}) aligned, or as CSV. CSV streams the rows a
+ * partition at a time, so any number of them fits; an aligned table needs them all for its
+ * column widths and is refused above {@value #MAX_ALIGNED_ROWS} rows.
  */
 final class QueryCommand {
     static final String USAGE = "query RUN \"SQL\" [--csv] [--master URL]";
+    static final int MAX_ALIGNED_ROWS = 100_000;
+    /** Rows formatted per write of the CSV stream. */
+    private static final int CSV_BATCH = 1_000;
     private static final Set<String> OPTIONS = Set.of("--master");
 
     private QueryCommand() {
@@ -35,6 +41,7 @@ final class QueryCommand {
         String location = runDir.contains("://") ? runDir : Path.of(runDir).toAbsolutePath().toUri().toString();
         try (Sessions.Session session = Sessions.open("gnc query", o.string("--master"))) {
             SparkSession spark = session.spark();
+            RunFileSystem.check("run directory", runDir, spark.sparkContext().hadoopConfiguration());
             try {
                 RunTablesView.register(spark, location);
             } catch (IllegalArgumentException e) {
@@ -42,21 +49,42 @@ final class QueryCommand {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Dataset<Row> result;
-            List<Row> rows;
+            Dataset<Row> result = ReadOnlyQuery.of(spark, o.positional().get(1));
             try {
-                result = spark.sql(o.positional().get(1));
-                rows = result.collectAsList();
-            } catch (Exception e) {
-                // Spark's AnalysisException (also parse errors) is checked in Java terms but undeclared.
-                if (e instanceof AnalysisException) {
-                    throw new UsageException("SQL: " + e.getMessage().lines().findFirst().orElse(""));
+                if (o.flag("--csv")) {
+                    printCsv(result, out);
+                } else {
+                    printAligned(result, out);
                 }
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            } catch (Exception e) { // errors of the query's own data, e.g. DIVIDE_BY_ZERO, are the user's
+                throw ReadOnlyQuery.asUsage(e);
             }
-            String[] columns = result.columns();
-            out.print(o.flag("--csv") ? TextTable.csv(columns, rows) : TextTable.aligned(columns, rows));
             return Main.OK;
+        }
+    }
+
+    private static void printAligned(Dataset<Row> result, PrintStream out) {
+        List<Row> rows = result.takeAsList(MAX_ALIGNED_ROWS + 1);
+        if (rows.size() > MAX_ALIGNED_ROWS) {
+            throw new UsageException("the result has more than " + MAX_ALIGNED_ROWS + " rows, too many to align:"
+                    + " add a LIMIT to the query, or give --csv and send the output to a file (CSV streams any"
+                    + " number of rows)");
+        }
+        out.print(TextTable.aligned(result.columns(), rows));
+    }
+
+    private static void printCsv(Dataset<Row> result, PrintStream out) {
+        String[] columns = result.columns();
+        String header = TextTable.csv(columns, List.of());
+        out.print(header);
+        Iterator<Row> rows = result.toLocalIterator(); // one partition in memory at a time
+        List<Row> batch = new ArrayList<>(CSV_BATCH);
+        while (rows.hasNext()) {
+            batch.add(rows.next());
+            if (batch.size() == CSV_BATCH || !rows.hasNext()) {
+                out.print(TextTable.csv(columns, batch).substring(header.length())); // the rows, not the header again
+                batch.clear();
+            }
         }
     }
 }
