@@ -14,7 +14,6 @@ import gnc.kernel.ProblemSettings;
 import gnc.kernel.SamplerKind;
 import gnc.kernel.SubsetSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -51,7 +50,7 @@ public final class SpecParser {
     public static JobSpec parse(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = FileBytes.readText(file, FileBytes.MAX_SPEC_BYTES, "spec file");
         } catch (IOException | SecurityException e) {
             throw new SpecException("cannot read spec file " + file + ": " + reason(e));
         }
