@@ -19,6 +19,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("run")) {
+            Interruption.handleSignals(System.err);
+        }
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
@@ -32,8 +35,8 @@ public final class Main {
             return switch (args.get(0)) {
                 case "run" -> RunCommand.run(rest, out);
                 case "query" -> QueryCommand.run(rest, out);
-                case "plot" -> PlotCommand.run(rest, out);
-                case "export" -> ExportCommand.run(rest, out);
+                case "plot" -> PlotCommand.run(rest, out, err);
+                case "export" -> ExportCommand.run(rest, out, err);
                 case "problems" -> ProblemsCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
                 case "bench-gd" -> GdBenchCommand.run(rest, out);
@@ -44,7 +47,9 @@ public final class Main {
             err.println("gnc: error: " + e.getMessage());
             return BAD_INPUT;
         } catch (RuntimeException e) {
-            err.println("gnc: failed: " + e);
+            if (!Interruption.happened()) { // else the failure is Spark stopping under a signal, already reported
+                err.println("gnc: failed: " + e);
+            }
             return FAILED;
         }
     }

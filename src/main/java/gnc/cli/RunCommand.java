@@ -74,6 +74,7 @@ final class RunCommand {
         long start = System.nanoTime();
         try (Sessions.Session session = Sessions.open("gnc run " + p.spec().name(), p.master())) {
             SparkSession spark = session.spark();
+            RunFileSystem.check("--run-dir", p.runDir(), spark.sparkContext().hadoopConfiguration());
             RunDirectory dir = RunDirectory.at(p.runDir(), spark.sparkContext().hadoopConfiguration());
             GncJob.Result r;
             try (ProgressDisplay display = ProgressDisplay.forTerminal()) {
