@@ -1,6 +1,6 @@
 package gnc.cli;
 
-import gnc.results.GdTable;
+import gnc.estimator.gd.GdTable;
 import gnc.results.RunReader;
 import gnc.results.TrialsTable;
 import gnc.results.WideCsv;

@@ -2,15 +2,13 @@ package gnc.cli;
 
 import gnc.job.GncJob;
 import gnc.job.RunDirectory;
-import gnc.results.GdTable;
-import gnc.results.TrialsTable;
+import gnc.results.SummaryTable;
 import gnc.spec.JobSpec;
 import gnc.spec.SpecParser;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** {@code gnc run SPEC [--master URL] [--run-dir DIR] [--draws N] [--seeds N] [--partitions N]}. */
@@ -80,10 +78,7 @@ final class RunCommand {
                 r = GncJob.run(spark, p.spec(), dir, new GncJob.Options(p.partitions(), p.specText(), p.overrides(),
                         display, display.periodMillis()));
             }
-            List<Row> trials = spark.read().parquet(dir.table(TrialsTable.NAME)).collectAsList();
-            List<Row> gd = p.spec().gd() == null ? List.of()
-                    : spark.read().parquet(dir.table(GdTable.NAME)).collectAsList();
-            TrialsReport.print(trials, gd, out);
+            TrialsReport.print(spark.read().parquet(dir.table(SummaryTable.NAME)).collectAsList(), out);
             out.printf("%d blocks (%d computed now), %d trials in %.1f s%n", r.units(), r.computedUnits(), r.trials(),
                     (System.nanoTime() - start) / 1e9);
             out.println("run directory: " + r.runDirectory());

@@ -1,7 +1,8 @@
 package gnc.job;
 
+import gnc.estimator.Estimator;
+import gnc.estimator.WorkUnit;
 import gnc.kernel.ProblemInstance;
-import gnc.spec.GncSpec;
 import gnc.spec.JobSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,11 +56,11 @@ public final class GncJob {
         dir.claim(spec);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         UnitFiles files = new UnitFiles(dir.uri(), new HadoopConf(jsc.hadoopConfiguration()));
-        List<MethodUnits> methods = methods(spec);
+        List<Estimator> estimators = Estimators.of(spec);
 
         RunPlan plan;
         try {
-            plan = new RunPlan(spec, methods, files.present());
+            plan = new RunPlan(spec, estimators, files.present());
             files.deleteAllBut(plan.fileNames);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the run's unit files in " + files.directory(), e);
@@ -70,7 +71,7 @@ public final class GncJob {
             Progress.Counters counters = new Progress.Counters(jsc.sc().longAccumulator("gnc units"),
                     jsc.sc().longAccumulator("gnc draws"), jsc.sc().longAccumulator("gnc accepted"));
             Broadcast<ProblemInstance[]> problems = jsc.broadcast(Problems.generate(spec));
-            UnitTask task = new UnitTask(methods, problems, files, counters);
+            UnitTask task = new UnitTask(estimators, spec.activation().kind().specName(), problems, files, counters);
             Progress progress = options.progress() == null ? null
                     : new Progress(new Progress.Totals(plan.units, plan.units - computed, plan.totalDraws, plan.doneDraws),
                             counters, options.progress(), options.progressMillis());
@@ -83,27 +84,9 @@ public final class GncJob {
                 problems.destroy();
             }
         }
-        RunTables.write(spark, dir, files, spec, plan.units, new RunTables.Invocation(started, options.specGiven(),
+        RunTables.write(spark, dir, files, spec, estimators, plan.units, new RunTables.Invocation(started, options.specGiven(),
                 options.overrides(), computed));
         return new Result(dir.location(), plan.units, computed, (long) spec.sweep().points().size() * spec.seeds());
-    }
-
-    /**
-     * The methods a spec runs, in the order their units enter a trial's Spark job: GD first, so its
-     * single long task starts while the trial's many short ones queue behind it.
-     */
-    static List<MethodUnits> methods(JobSpec spec) {
-        List<MethodUnits> methods = new ArrayList<>();
-        if (spec.gd() != null) {
-            methods.add(new GdUnits(spec));
-        }
-        if (spec.subset() != null) {
-            methods.add(new SubsetUnits(spec));
-        }
-        if (spec.gnc().runs(GncSpec.PLAIN)) {
-            methods.add(new GncUnits(spec));
-        }
-        return methods;
     }
 
     /** One Spark job per trial, submitted from a small pool of driver threads. */

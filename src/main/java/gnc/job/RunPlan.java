@@ -1,5 +1,7 @@
 package gnc.job;
 
+import gnc.estimator.Estimator;
+import gnc.estimator.WorkUnit;
 import gnc.spec.JobSpec;
 import gnc.spec.SweepPoint;
 import java.util.ArrayList;
@@ -20,10 +22,10 @@ final class RunPlan {
     long totalDraws;
     long doneDraws;
 
-    RunPlan(JobSpec spec, List<MethodUnits> methods, Set<String> present) {
+    RunPlan(JobSpec spec, List<Estimator> estimators, Set<String> present) {
         for (SweepPoint p : spec.sweep().points()) {
             for (int seed = 0; seed < spec.seeds(); seed++) {
-                for (MethodUnits m : methods) {
+                for (Estimator m : estimators) {
                     m.plan(p, seed).forEach(u -> add(u, UnitFiles.name(u, m.fingerprint(u)), present));
                 }
             }

@@ -1,5 +1,6 @@
 package gnc.job;
 
+import gnc.estimator.WorkUnit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -31,9 +32,9 @@ final class UnitFiles implements Serializable {
         this.conf = conf;
     }
 
-    /** The unit's file name: method, point, seed, block and fingerprint. */
+    /** The unit's file name: method, point, seed, index and fingerprint. */
     static String name(WorkUnit u, String fingerprint) {
-        return u.method() + "-w" + u.width() + "-d" + u.depth() + "-s" + u.seed() + "-b" + u.block() + "-"
+        return u.method() + "-w" + u.width() + "-d" + u.depth() + "-s" + u.seed() + "-b" + u.index() + "-"
                 + fingerprint + ".json";
     }
 
