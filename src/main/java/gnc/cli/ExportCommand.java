@@ -1,7 +1,7 @@
 package gnc.cli;
 
 import gnc.estimator.gd.GdTable;
-import gnc.results.RunReader;
+import gnc.job.RunDirectory;
 import gnc.results.TrialsTable;
 import gnc.results.WideCsv;
 import gnc.spec.JobSpec;
@@ -28,13 +28,14 @@ final class ExportCommand {
 
     static int run(List<String> args, PrintStream out) {
         Options o = new Options(args, OPTIONS);
-        String runDir = RunArgument.single("export", o, USAGE);
+        String runDir = RunArgument.single("export", o, 1, USAGE);
         try (Sessions.Session session = Sessions.open("gnc export", o.string("--master"))) {
-            RunReader run = RunArgument.open(session.spark(), runDir);
-            JobSpec spec = RunArgument.spec(run);
-            List<Row> trials = RunArgument.table(run, TrialsTable.NAME).collectAsList();
-            List<Row> gd = spec.gd() == null ? List.of() : RunArgument.table(run, GdTable.NAME).collectAsList();
-            Path file = RunArgument.output(o, runDir, run, () -> fileName(spec));
+            RunDirectory run = RunArgument.open(session.spark(), runDir);
+            JobSpec spec = run.spec();
+            List<Row> trials = RunArgument.table(session.spark(), run, TrialsTable.NAME).collectAsList();
+            List<Row> gd = spec.gd() == null ? List.of()
+                    : RunArgument.table(session.spark(), run, GdTable.NAME).collectAsList();
+            Path file = RunArgument.output(o, run, () -> fileName(spec));
             try {
                 Files.writeString(file, WideCsv.of(spec, trials, gd));
             } catch (IOException e) {

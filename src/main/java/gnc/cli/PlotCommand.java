@@ -3,7 +3,7 @@ package gnc.cli;
 import gnc.results.Panel;
 import gnc.results.PanelPlot;
 import gnc.results.RunPanel;
-import gnc.results.RunReader;
+import gnc.job.RunDirectory;
 import gnc.results.SummaryTable;
 import gnc.spec.JobSpec;
 import java.io.IOException;
@@ -28,18 +28,18 @@ final class PlotCommand {
 
     static int run(List<String> args, PrintStream out) {
         Options o = new Options(args, OPTIONS, Set.of("--log-y"));
-        String runDir = RunArgument.single("plot", o, USAGE);
+        String runDir = RunArgument.single("plot", o, 1, USAGE);
         PanelPlot.LossScale scale = o.flag("--log-y") ? PanelPlot.LossScale.LOG : PanelPlot.LossScale.LINEAR;
         try (Sessions.Session session = Sessions.open("gnc plot", o.string("--master"))) {
-            RunReader run = RunArgument.open(session.spark(), runDir);
-            JobSpec spec = RunArgument.spec(run);
-            Panel panel = RunPanel.of(spec, RunArgument.table(run, SummaryTable.NAME).collectAsList());
+            RunDirectory run = RunArgument.open(session.spark(), runDir);
+            JobSpec spec = run.spec();
+            Panel panel = RunPanel.of(spec, RunArgument.table(session.spark(), run, SummaryTable.NAME).collectAsList());
             try { // before the plots folder is made: a refused plot writes nothing
                 PanelPlot.requireDrawable(panel, scale);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--log-y: " + e.getMessage());
             }
-            Path file = RunArgument.output(o, runDir, run, () -> "plots/" + spec.name() + ".png");
+            Path file = RunArgument.output(o, run, () -> "plots/" + spec.name() + ".png");
             try {
                 if (file.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(file.toAbsolutePath().getParent());

@@ -1,11 +1,7 @@
 package gnc.cli;
 
-import gnc.results.RunTablesView;
 import gnc.results.TextTable;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.AnalysisException;
@@ -27,21 +23,10 @@ final class QueryCommand {
 
     static int run(List<String> args, PrintStream out) {
         Options o = new Options(args, OPTIONS, Set.of("--csv"));
-        if (o.positional().size() != 2) {
-            throw new UsageException("query takes a run directory and one SQL statement, got " + o.positional().size()
-                    + " arguments: usage: gnc " + USAGE);
-        }
-        String runDir = o.positional().get(0);
-        String location = runDir.contains("://") ? runDir : Path.of(runDir).toAbsolutePath().toUri().toString();
+        String runDir = RunArgument.single("query", o, 2, USAGE);
         try (Sessions.Session session = Sessions.open("gnc query", o.string("--master"))) {
             SparkSession spark = session.spark();
-            try {
-                RunTablesView.register(spark, location);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            RunViews.register(spark, RunArgument.open(spark, runDir));
             Dataset<Row> result;
             List<Row> rows;
             try {

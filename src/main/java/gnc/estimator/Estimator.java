@@ -3,7 +3,6 @@ package gnc.estimator;
 import gnc.kernel.ProblemInstance;
 import gnc.spec.SweepPoint;
 import java.io.Serializable;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -33,8 +32,26 @@ public interface Estimator extends Serializable {
     /** The record class its units compute. */
     Class<? extends Record> recordType();
 
-    /** The units of the (point, seed) trial, indexed 0, 1, ... */
-    List<WorkUnit> plan(SweepPoint p, int seed);
+    /** How many units each trial at point p has (the same for every seed): indexes 0 .. units - 1. */
+    int units(SweepPoint p);
+
+    /** Unit index of the (point, seed) trial, 0 <= index < units(p). */
+    WorkUnit unit(SweepPoint p, int seed, int index);
+
+    /**
+     * A rough estimate of one unit's compute time at p on one core, in seconds: it sizes the tasks
+     * (how many units share one task and one unit file), never a result.
+     */
+    double unitSeconds(SweepPoint p);
+
+    /**
+     * Bytes one unit's computation holds at p beyond the shared data (workspaces, kept draws), so
+     * that a run that cannot fit an executor is refused before it starts.
+     */
+    long unitBytes(SweepPoint p);
+
+    /** The spec fields that set {@link #unitBytes}, for the message that refuses a run too large. */
+    String unitBytesFields();
 
     /**
      * What a unit's result depends on beyond its place (method, point, seed, index): settings,

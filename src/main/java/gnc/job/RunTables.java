@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,14 +29,14 @@ import org.apache.spark.storage.StorageLevel;
  */
 final class RunTables implements TableSink {
     private final SparkSession spark;
-    private final RunDirectory dir;
+    private final RunDirectory.Generation generation;
     private final JobSpec spec;
     private final List<Dataset<Row>> trials = new ArrayList<>();
     private final List<Dataset<Row>> summaryValues = new ArrayList<>();
 
-    private RunTables(SparkSession spark, RunDirectory dir, JobSpec spec) {
+    private RunTables(SparkSession spark, RunDirectory.Generation generation, JobSpec spec) {
         this.spark = spark;
-        this.dir = dir;
+        this.generation = generation;
         this.spec = spec;
     }
 
@@ -43,35 +44,43 @@ final class RunTables implements TableSink {
     record Invocation(Instant started, String specGiven, String overrides, long unitsComputed) {
     }
 
-    /** Writes the tables. */
-    static void write(SparkSession spark, RunDirectory dir, UnitFiles files, JobSpec spec, List<Estimator> estimators,
-                      long units, Invocation invocation) {
-        RunTables sink = new RunTables(spark, dir, spec);
-        for (Estimator e : estimators) {
-            e.writeTables(sink, unitRows(spark, files, e));
-        }
-        Dataset<Row> allTrials = TrialsTable.sorted(sink.union(sink.trials, TrialsTable.SCHEMA))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        sink.write(TrialsTable.NAME, allTrials);
-        sink.write(SummaryTable.NAME, SummaryTable.aggregate(spark, sink.union(sink.summaryValues, SummaryTable.VALUES)));
-        BuildInfo build = BuildInfo.load();
-        sink.write(ManifestTable.NAME, ManifestTable.of(spark, new ManifestTable.Entry(spec.name(), hex(spec.jobKey()),
-                hex(spec.dataKey()), invocation.specGiven(), invocation.overrides(), SpecJson.write(spec),
-                build.version(), build.gitCommit(), spark.version(), System.getProperty("java.version"),
-                Streams.ALGORITHM, Timestamp.from(invocation.started()), Timestamp.from(Instant.now()), units,
-                invocation.unitsComputed())));
-        allTrials.unpersist();
+    /** Writes a new generation of the tables from the unit rows in takes, and commits it. */
+    static void write(SparkSession spark, RunDirectory dir, UnitFiles files, PlannedUnits planned,
+                      List<Estimator> estimators, List<FileTake> takes, long units, Invocation invocation) {
+        JobSpec spec = planned.spec();
         try {
-            dir.commitStaged();
+            RunTables sink = new RunTables(spark, dir.stage(), spec);
+            for (Estimator e : estimators) {
+                e.writeTables(sink, unitRows(spark, planned, files, e, takes));
+            }
+            Dataset<Row> allTrials = TrialsTable.sorted(sink.union(sink.trials, TrialsTable.SCHEMA))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            sink.write(TrialsTable.NAME, allTrials);
+            sink.write(SummaryTable.NAME, SummaryTable.aggregate(sink.union(sink.summaryValues, SummaryTable.VALUES)));
+            BuildInfo build = BuildInfo.load();
+            sink.write(ManifestTable.NAME, ManifestTable.of(spark, new ManifestTable.Entry(spec.name(),
+                    hex(spec.jobKey()), hex(spec.dataKey()), invocation.specGiven(), invocation.overrides(),
+                    SpecJson.write(spec), build.version(), build.gitCommit(), spark.version(),
+                    System.getProperty("java.version"), Streams.ALGORITHM, Timestamp.from(invocation.started()),
+                    Timestamp.from(Instant.now()), units, invocation.unitsComputed())));
+            allTrials.unpersist();
+            sink.generation.commit(spec);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot commit the tables of " + dir.location(), e);
+            throw new UncheckedIOException("cannot write the tables of " + dir.location(), e);
         }
     }
 
-    /** An estimator's unit rows (FAILFAST: a malformed unit file is an error, never a row of nulls). */
-    private static Dataset<Row> unitRows(SparkSession spark, UnitFiles files, Estimator e) {
-        return spark.read().schema(UnitRows.schema(e)).option("mode", "FAILFAST")
-                .option("pathGlobFilter", UnitFiles.pattern(e.method())).json(files.directory());
+    /** An estimator's unit rows: those takes assign to it, read from their files and checked again. */
+    private static Dataset<Row> unitRows(SparkSession spark, PlannedUnits planned, UnitFiles files, Estimator e,
+                                         List<FileTake> takes) {
+        List<FileTake> mine = takes.stream().filter(t -> t.method.equals(e.method())).toList();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        if (mine.isEmpty()) {
+            return spark.createDataFrame(List.of(), UnitRows.schema(e));
+        }
+        jsc.setJobDescription("read " + mine.size() + " unit files of " + e.method());
+        return spark.createDataFrame(jsc.parallelize(mine, Math.min(mine.size(), 4 * jsc.defaultParallelism()))
+                .mapPartitions(new UnitRead(planned, files)), UnitRows.schema(e));
     }
 
     private Dataset<Row> union(List<Dataset<Row>> parts, org.apache.spark.sql.types.StructType schema) {
@@ -94,12 +103,8 @@ final class RunTables implements TableSink {
 
     @Override
     public Dataset<Row> write(String table, Dataset<Row> rows) {
-        try {
-            rows.write().parquet(dir.staging(table));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write table " + table + " of " + dir.location(), e);
-        }
-        return spark.read().parquet(dir.staged(table));
+        rows.write().parquet(generation.path(table));
+        return spark.read().parquet(generation.path(table));
     }
 
     @Override

@@ -99,9 +99,9 @@ class MainTest {
         assertTrue(o.out().startsWith("method  width  depth  seeds"), o.out());
         assertTrue(o.out().contains("gnc         5      2      2           6000"), o.out());
         assertTrue(o.out().endsWith("run directory: " + runDir + "\n"), o.out());
-        assertTrue(Files.isDirectory(runDir.resolve("blocks")));
-        assertTrue(Files.isDirectory(runDir.resolve("trials")));
-        assertTrue(Files.readString(runDir.resolve("spec.json")).contains("\"draws\" : 3000"));
+        assertTrue(Files.isDirectory(runDir.resolve("tables/000001/blocks")));
+        assertTrue(Files.isDirectory(runDir.resolve("tables/000001/trials")));
+        assertTrue(Files.readString(runDir.resolve("tables/000001/spec.json")).contains("\"draws\" : 3000"));
     }
 
     @Test

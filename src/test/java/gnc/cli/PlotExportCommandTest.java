@@ -102,17 +102,17 @@ class PlotExportCommandTest {
     @CsvSource(delimiter = '|', value = {
         "plot                      | gnc: error: plot takes one run directory, got 0 arguments: usage: gnc plot RUN",
         "plot A_RUN A_RUN              | gnc: error: plot takes one run directory, got 2 arguments",
-        "plot NO_RUN              | gnc: error: NO_RUN is not a gnc run directory (it has no spec.json)",
+        "plot NO_RUN              | gnc: error: NO_RUN is not a gnc run directory (it has no run.json)",
         "plot A_RUN --size 3         | gnc: error: unknown option --size (allowed: --log-y, --master, --out)",
         "export                    | gnc: error: export takes one run directory, got 0 arguments: usage: gnc export RUN",
-        "export NO_RUN            | gnc: error: NO_RUN is not a gnc run directory (it has no spec.json)",
-        "export UNFINISHED_RUN         | gnc: error: UNFINISHED_RUN has no trials table (a run writes its tables when it ends",
-        "plot UNFINISHED_RUN           | gnc: error: UNFINISHED_RUN has no summary table (a run writes its tables when it ends",
+        "export NO_RUN            | gnc: error: NO_RUN is not a gnc run directory (it has no run.json)",
+        "export UNFINISHED_RUN         | gnc: error: UNFINISHED_RUN has no tables yet (a run writes its tables when it ends",
+        "plot UNFINISHED_RUN           | gnc: error: UNFINISHED_RUN has no tables yet (a run writes its tables when it ends",
     })
     void badCommandLinesFailWithOneLine(String line, String message) throws Exception {
         Path incomplete = dir.resolve("incomplete");
         Files.createDirectories(incomplete);
-        Files.copy(run.resolve("spec.json"), incomplete.resolve("spec.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(run.resolve("run.json"), incomplete.resolve("run.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> names = Map.of("A_RUN", run.toString(), "NO_RUN", dir.resolve("nowhere").toString(),
                 "UNFINISHED_RUN", incomplete.toString());
         String[] args = line.trim().split(" +");

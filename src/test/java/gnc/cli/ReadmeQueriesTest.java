@@ -52,8 +52,8 @@ class ReadmeQueriesTest {
     void badQueriesAreReportedAsBadInput() throws Exception {
         MainTest.Outcome missing = MainTest.gnc("query", dir.toString(), "SELECT 1");
         assertEquals(2, missing.code());
-        assertTrue(missing.err().startsWith("gnc: error: " + dir.toAbsolutePath().toUri()), missing.err());
-        assertTrue(missing.err().contains("is not a gnc run directory (it has no spec.json)"), missing.err());
+        assertTrue(missing.err().startsWith("gnc: error: " + dir), missing.err());
+        assertTrue(missing.err().contains("is not a gnc run directory (it has no run.json)"), missing.err());
         assertEquals(2, MainTest.gnc("query", dir.toString()).code());
     }
 }

@@ -21,7 +21,7 @@ class TrialsReportTest {
 
     private static List<String> report(Row... values) {
         var spark = SparkTestSession.get();
-        List<Row> summary = SummaryTable.aggregate(spark, spark.createDataFrame(List.of(values), SummaryTable.VALUES))
+        List<Row> summary = SummaryTable.aggregate(spark.createDataFrame(List.of(values), SummaryTable.VALUES))
                 .collectAsList();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TrialsReport.print(summary, new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package gnc.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gnc.Runs;
 import gnc.SparkTestSession;
 import gnc.estimator.plain.AcceptedTable;
 import gnc.estimator.plain.BlockTable;
@@ -50,11 +51,11 @@ class RunTablesTest {
     }
 
     private static List<Row> table(String run, String name) {
-        return spark.read().parquet(run + "/" + name).collectAsList();
+        return spark.read().parquet(Runs.table(run, name)).collectAsList();
     }
 
     private static List<String> columns(String run, String name) {
-        return List.of(spark.read().parquet(run + "/" + name).columns());
+        return List.of(spark.read().parquet(Runs.table(run, name)).columns());
     }
 
     @Test
@@ -107,7 +108,7 @@ class RunTablesTest {
      */
     @Test
     void sqlOnAcceptedEqualsAFreshRunAtTheNewEps() {
-        spark.read().parquet(wide + "/accepted").createOrReplaceTempView("wide_accepted");
+        spark.read().parquet(Runs.table(wide, "accepted")).createOrReplaceTempView("wide_accepted");
         Map<String, Row> fromAccepted = new HashMap<>();
         for (Row r : spark.sql("""
                 SELECT width, seed, COUNT(*) AS accepted, AVG(gen_loss) AS gnc_mean
@@ -169,7 +170,7 @@ class RunTablesTest {
         JobSpec fromFile = SpecParser.parse(Specs.edited("gnc.eps=0.1",
                 "problem={\"file\": \"" + file.toString().replace("\\", "\\\\") + "\"}"), "x");
         String run = run(fromFile, "from-file");
-        assertEquals(Tables.exactRows(spark, fresh + "/trials"), Tables.exactRows(spark, run + "/trials"));
+        assertEquals(Tables.exactRows(spark, Runs.table(fresh, "trials")), Tables.exactRows(spark, Runs.table(run, "trials")));
     }
 
     @Test

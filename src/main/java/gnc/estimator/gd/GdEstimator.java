@@ -1,5 +1,6 @@
 package gnc.estimator.gd;
 
+import gnc.estimator.CostModel;
 import gnc.estimator.Estimator;
 import gnc.estimator.Fingerprint;
 import gnc.estimator.TableSink;
@@ -12,7 +13,6 @@ import gnc.kernel.ProblemInstance;
 import gnc.kernel.Streams;
 import gnc.spec.JobSpec;
 import gnc.spec.SweepPoint;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -52,8 +52,33 @@ public final class GdEstimator implements Estimator {
     }
 
     @Override
-    public List<WorkUnit> plan(SweepPoint p, int seed) {
-        return List.of(new WorkUnit(METHOD, p.width(), p.depth(), seed, 0, 0));
+    public int units(SweepPoint p) {
+        return 1;
+    }
+
+    @Override
+    public WorkUnit unit(SweepPoint p, int seed, int index) {
+        return new WorkUnit(METHOD, p.width(), p.depth(), seed, index, 0);
+    }
+
+    /** An epoch costs a forward and a backward pass over every weight. */
+    @Override
+    public double unitSeconds(SweepPoint p) {
+        return spec.gd().settings(spec.pointIndex(p)).epochs() * NANOS_PER_WEIGHT_EPOCH
+                * CostModel.weights(spec.model(p)) * 1e-9;
+    }
+
+    private static final double NANOS_PER_WEIGHT_EPOCH = 6;
+
+    /** Weights, gradients, momentum, the adaptive step's state and the layers' activations, as doubles. */
+    @Override
+    public long unitBytes(SweepPoint p) {
+        return 6 * CostModel.weights(spec.model(p)) * Double.BYTES + (1L << 20);
+    }
+
+    @Override
+    public String unitBytesFields() {
+        return "the widths and depths of the sweep";
     }
 
     private GdSettings settings(WorkUnit u) {

@@ -1,5 +1,6 @@
 package gnc.estimator.plain;
 
+import gnc.estimator.CostModel;
 import gnc.estimator.Estimator;
 import gnc.estimator.Fingerprint;
 import gnc.estimator.TableSink;
@@ -12,8 +13,8 @@ import gnc.kernel.Streams;
 import gnc.spec.GncSpec;
 import gnc.spec.JobSpec;
 import gnc.spec.SweepPoint;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -65,19 +66,51 @@ public final class PlainGnc implements Estimator {
      * longer run, so more draws extend fewer.
      */
     @Override
-    public List<WorkUnit> plan(SweepPoint p, int seed) {
+    public int units(SweepPoint p) {
+        return (int) spec.gnc().blocksPerTrial();
+    }
+
+    @Override
+    public WorkUnit unit(SweepPoint p, int seed, int index) {
         GncSpec g = spec.gnc();
-        List<WorkUnit> units = new ArrayList<>();
-        for (int b = 0; b < g.blocksPerTrial(); b++) {
-            long first = (long) b * g.blockSize();
-            units.add(new WorkUnit(METHOD, p.width(), p.depth(), seed, b, Math.min(g.blockSize(), g.draws() - first)));
-        }
-        return units;
+        long first = (long) index * g.blockSize();
+        return new WorkUnit(METHOD, p.width(), p.depth(), seed, index, Math.min(g.blockSize(), g.draws() - first));
+    }
+
+    @Override
+    public double unitSeconds(SweepPoint p) {
+        GncSpec g = spec.gnc();
+        var model = spec.model(p);
+        return Math.min(g.blockSize(), g.draws()) * CostModel.drawNanos(model, g.sampling().resolvedSampler(model)) * 1e-9;
+    }
+
+    /** The kept draws (a record each, then a line of JSON) and the sampler's workspaces. */
+    @Override
+    public long unitBytes(SweepPoint p) {
+        return spec.gnc().keepCap() * BYTES_PER_KEPT_DRAW + 64 * CostModel.weights(spec.model(p)) + (1L << 20);
+    }
+
+    /** A kept draw in memory: its record (48 bytes), a list slot, and its JSON text (about 100 chars). */
+    static final long BYTES_PER_KEPT_DRAW = 300;
+
+    @Override
+    public String unitBytesFields() {
+        return "gnc.keep_cap (kept draws per block)";
     }
 
     /** What a block's result depends on beyond its place: the draws, the data, its size and thresholds. */
     @Override
     public String fingerprint(WorkUnit u) {
+        if (fingerprints == null) {
+            fingerprints = new ConcurrentHashMap<>();
+        }
+        return fingerprints.computeIfAbsent(u.width() + "/" + u.depth() + "/" + u.draws(), k -> fingerprintText(u));
+    }
+
+    /** Fingerprints by point and block size: the same for every block of that size at the point. */
+    private transient Map<String, String> fingerprints;
+
+    private String fingerprintText(WorkUnit u) {
         GncSpec g = spec.gnc();
         return Fingerprint.of("gnc-unit-v1|" + spec.drawKey(new SweepPoint(u.width(), u.depth())) + "|"
                 + spec.dataKey() + "|" + u.draws() + "|" + g.eps() + "|" + g.keepThreshold() + "|" + g.keepCap());
@@ -109,9 +142,9 @@ public final class PlainGnc implements Estimator {
         sink.write(BlockTable.NAME, BlockTable.sorted(blocks, planned));
         warnIfCapped(units);
         sink.write(AcceptedTable.NAME, AcceptedTable.fromUnits(units));
-        Dataset<Row> trials = BlockTrials.aggregate(sink.spark(), blocks).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> trials = BlockTrials.of(blocks).persist(StorageLevel.MEMORY_AND_DISK());
         sink.addTrials(trials);
-        sink.addSummaryValues(BlockTrials.summaryValues(sink.spark(), trials));
+        sink.addSummaryValues(BlockTrials.summaryValues(trials));
         units.unpersist();
     }
 

@@ -1,19 +1,19 @@
 package gnc.estimator.subset;
 
+import gnc.estimator.CostModel;
 import gnc.estimator.Estimator;
 import gnc.estimator.Fingerprint;
 import gnc.estimator.TableSink;
 import gnc.estimator.UnitRecord;
 import gnc.estimator.WorkUnit;
 import gnc.kernel.ProblemInstance;
+import gnc.kernel.SamplerKind;
 import gnc.kernel.Streams;
 import gnc.kernel.SubsetSettings;
 import gnc.kernel.SubsetSimulation;
 import gnc.spec.GncSpec;
 import gnc.spec.JobSpec;
 import gnc.spec.SweepPoint;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -54,12 +54,35 @@ public final class SubsetEstimator implements Estimator {
     }
 
     @Override
-    public List<WorkUnit> plan(SweepPoint p, int seed) {
-        List<WorkUnit> units = new ArrayList<>();
-        for (int r = 0; r < spec.subset().replicas(); r++) {
-            units.add(new WorkUnit(METHOD, p.width(), p.depth(), seed, r, 0));
-        }
-        return units;
+    public int units(SweepPoint p) {
+        return spec.subset().replicas();
+    }
+
+    @Override
+    public WorkUnit unit(SweepPoint p, int seed, int index) {
+        return new WorkUnit(METHOD, p.width(), p.depth(), seed, index, 0);
+    }
+
+    /** N evaluations at the prior level, then about 10 levels of N (1 - p0) moved states. */
+    @Override
+    public double unitSeconds(SweepPoint p) {
+        SubsetSettings s = spec.subset().settings();
+        double evaluations = s.samplesPerLevel() * (1 + ASSUMED_LEVELS * (1 - s.levelProbability()) * s.movesPerState());
+        return evaluations * CostModel.drawNanos(spec.model(p), SamplerKind.DIRECT) * 1e-9;
+    }
+
+    private static final int ASSUMED_LEVELS = 10;
+
+    /** Two levels of N states of every weight, as doubles. */
+    @Override
+    public long unitBytes(SweepPoint p) {
+        long n = spec.subset().settings().samplesPerLevel();
+        return 2 * n * (CostModel.weights(spec.model(p)) + 2) * Double.BYTES + (1L << 20);
+    }
+
+    @Override
+    public String unitBytesFields() {
+        return "subset.samples, or the widths and depths of the sweep";
     }
 
     @Override

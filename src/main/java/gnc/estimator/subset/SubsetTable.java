@@ -2,14 +2,9 @@ package gnc.estimator.subset;
 
 import gnc.kernel.SubsetEstimate;
 import gnc.results.TrialsTable;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
+import gnc.estimator.TrialRows;
 import java.util.List;
-import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -37,16 +32,10 @@ final class SubsetTable {
      * accepted the pooled final states. The prior columns and train_min are null.
      */
     static Dataset<Row> trials(Dataset<Row> replicas) {
-        return replicas.groupByKey((MapFunction<Row, String>) r -> r.getAs("width") + "/" + r.getAs("depth") + "/"
-                        + r.getAs("seed"), Encoders.STRING())
-                .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> trial(rows),
-                        Encoders.row(TrialsTable.SCHEMA));
+        return TrialRows.of(replicas, "replica", TrialsTable.SCHEMA, SubsetTable::trial);
     }
 
-    private static Row trial(Iterator<Row> rows) {
-        List<Row> replicas = new ArrayList<>();
-        rows.forEachRemaining(replicas::add);
-        replicas.sort(Comparator.comparing(r -> r.<Integer>getAs("replica")));
+    private static Row trial(List<Row> replicas) {
         int n = replicas.size();
         double[] p = new double[n];
         long[] counts = new long[n];
