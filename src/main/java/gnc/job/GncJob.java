@@ -51,6 +51,7 @@ public final class GncJob {
         List<Estimator> estimators = Estimators.of(spec);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int cores = jsc.defaultParallelism();
+        LossRange.check(spec);
         TaskMemory.check(spec, estimators, spark.sparkContext().getConf(), cores);
         try (RunLock lock = dir.claim(spec, LOG::warn)) {
             UnitFiles files = new UnitFiles(dir.uri(), new HadoopConf(jsc.hadoopConfiguration()));

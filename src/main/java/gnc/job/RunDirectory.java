@@ -67,7 +67,7 @@ public final class RunDirectory {
     public static RunDirectory at(String location, Configuration hadoopConf) {
         Path p = hasScheme(location) ? new Path(location)
                 : new Path(Paths.get(location).toAbsolutePath().normalize().toUri());
-        String shown = "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
+        String shown = "file".equals(p.toUri().getScheme()) ? Paths.get(p.toUri()).toString() : p.toString();
         try {
             return new RunDirectory(p.getFileSystem(hadoopConf), p, shown);
         } catch (IOException | RuntimeException e) {
@@ -191,7 +191,7 @@ public final class RunDirectory {
     /** Where current table name lives, as people and other Parquet readers name it. */
     public String tableLocation(String name) {
         Path p = new Path(current(), name);
-        return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
+        return "file".equals(p.toUri().getScheme()) ? Paths.get(p.toUri()).toString() : p.toString();
     }
 
     /** A path as Spark's file readers take it: they expand glob characters, so those are escaped. */

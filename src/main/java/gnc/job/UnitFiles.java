@@ -180,9 +180,16 @@ final class UnitFiles implements Serializable {
      * checks). Throws Damaged, saying why, otherwise.
      */
     List<Line> read(String name) throws IOException, Damaged {
+        FileSystem fs = fs();
+        Path file = new Path(root, name);
+        if (!fs.getFileStatus(file).isFile()) {
+            throw new Damaged("it is not a file");
+        }
         byte[] bytes;
-        try (InputStream in = fs().open(new Path(root, name))) {
+        try (InputStream in = fs.open(file)) {
             bytes = in.readAllBytes();
+        } catch (org.apache.hadoop.fs.ChecksumException e) {
+            throw new Damaged("it does not match its file system checksum (the file was changed or damaged)");
         }
         int end = bytes.length;
         if (end == 0 || bytes[end - 1] != '\n') {

@@ -68,12 +68,12 @@ class PlotExportCommandTest {
 
         Map<String, Double> expected = new HashMap<>();
         var spark = SparkTestSession.get();
-        for (Row r : spark.read().parquet(run.resolve("trials").toString()).collectAsList()) {
+        for (Row r : spark.read().parquet(gnc.Runs.table(run, "trials")).collectAsList()) {
             String at = r.getAs("width") + "/" + r.getAs("seed");
             expected.put("gnc " + at, r.getAs("gnc_mean"));
             expected.put("prior " + at, r.getAs("prior_mean"));
         }
-        for (Row r : spark.read().parquet(run.resolve("gd").toString()).collectAsList()) {
+        for (Row r : spark.read().parquet(gnc.Runs.table(run, "gd")).collectAsList()) {
             expected.put("gd " + r.getAs("width") + "/" + r.getAs("seed"), r.getAs("gen_loss"));
         }
         int missing = 0;

@@ -126,6 +126,10 @@ public final class PlainGnc implements Estimator {
         KeptDraws kept = new KeptDraws(g.keepCap());
         sampler.run(Streams.stream(spec.drawKey(point), u.width(), u.depth(), u.seed(), u.index()), u.draws(), g.eps(),
                 g.keepThreshold(), kept, s);
+        if (!Double.isFinite(s.genSumSq())) {
+            throw new IllegalStateException("the sum of squared L_gen of " + u + " overflowed (" + s.genSumSq()
+                    + "): the spec's losses are too large to sum");
+        }
         return new BlockRecord(g.eps(), s.draws(), s.accepted(), s.genSum(), s.genSumSq(), s.acceptedGenSum(),
                 s.acceptedGenSumSq(), s.trainMin(), g.keepThreshold(), kept.count(), kept.rows());
     }
