@@ -79,7 +79,8 @@ final class RunCommand {
                         display, display.periodMillis()));
             }
             TrialsReport.print(spark.read().parquet(dir.table(SummaryTable.NAME)).collectAsList(), out);
-            out.printf("%d blocks (%d computed now), %d trials in %.1f s%n", r.units(), r.computedUnits(), r.trials(),
+            out.printf("%d units (%d computed now in %d tasks), %d trials in %.1f s%n", r.units(), r.computedUnits(),
+                    r.tasks(), r.trials(),
                     (System.nanoTime() - start) / 1e9);
             out.println("run directory: " + r.runDirectory());
             return Main.OK;

@@ -330,8 +330,13 @@ public final class RunDirectory {
             this.staging = staging;
         }
 
-        /** Where to write table; its folder must not exist yet. */
+        /** Where to write table (Spark's writers take paths literally); its folder must not exist yet. */
         String path(String table) {
+            return new Path(staging, table).toString();
+        }
+
+        /** Where table was written, for Spark's readers (which expand glob characters). */
+        String readPath(String table) {
             return forSpark(new Path(staging, table));
         }
 

@@ -104,7 +104,7 @@ final class RunTables implements TableSink {
     @Override
     public Dataset<Row> write(String table, Dataset<Row> rows) {
         rows.write().parquet(generation.path(table));
-        return spark.read().parquet(generation.path(table));
+        return spark.read().parquet(generation.readPath(table));
     }
 
     @Override
