@@ -4,14 +4,15 @@ import gnc.kernel.Factorization;
 import gnc.kernel.SamplerKind;
 
 /**
- * Rough single-core costs of the kernel's operations, from `gnc bench` on a 2024 x86 core (within a
- * factor of two or so): they size tasks and memory checks, never a result.
+ * Rough single-core costs of the kernel's operations, fitted by hand to `gnc bench` on this
+ * project's machine (an AMD EPYC core; within a factor of about 2 of the measured draws/s at widths
+ * 5 to 160 and depths 2 to 10): they size tasks and plans, never a result.
  */
 public final class CostModel {
-    private static final double NANOS_PER_RANDOM = 3;
-    private static final double NANOS_PER_MULTIPLY_ADD = 1;
+    private static final double NANOS_PER_RANDOM = 2.5;
+    private static final double NANOS_PER_MULTIPLY_ADD = 0.5;
     private static final double NANOS_PER_ACTIVATION = 4;
-    private static final double NANOS_PER_LOSS_TERM = 1;
+    private static final double NANOS_PER_LOSS_TERM = 0.2;
 
     private CostModel() {
     }
@@ -27,13 +28,13 @@ public final class CostModel {
         long k = m.width();
         long cols = m.cols();
         double hidden = (m.depth() - 1.0) * k * cols;
-        double losses = NANOS_PER_LOSS_TERM * 2.0 * m.rows() * cols * m.rows() * cols;
+        double losses = NANOS_PER_LOSS_TERM * m.rows() * cols * m.rows() * cols;
         double activations = m.activation().isLinear() ? 0 : NANOS_PER_ACTIVATION * hidden;
         if (sampler == SamplerKind.REDUCED) {
             double randoms = m.activation().isLinear() ? (m.depth() - 1.0) * cols * (cols + 1) / 2 + m.rows() * cols
                     : hidden + m.rows() * cols;
-            double products = m.activation().isLinear() ? (m.depth() - 1.0) * cols * cols * cols
-                    : (m.depth() - 1.0) * k * cols * cols * 2;
+            double products = m.activation().isLinear() ? (m.depth() - 1.0) * cols * cols * cols / 3
+                    : (m.depth() - 1.0) * k * cols * cols;
             return NANOS_PER_RANDOM * randoms + NANOS_PER_MULTIPLY_ADD * products + activations + losses;
         }
         double products = (m.depth() - 2.0) * k * k * cols + (double) m.rows() * k * cols;

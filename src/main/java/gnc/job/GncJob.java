@@ -75,6 +75,31 @@ public final class GncJob {
         }
     }
 
+    /** What a run of spec would compute in an empty run directory: units, tasks and rough CPU time per estimator. */
+    public record PlanLine(String method, long units, long tasks, double cpuSeconds) {
+    }
+
+    /**
+     * The plan of a run of spec into an empty run directory, with tasks sized for cores cores, without
+     * touching any directory or starting Spark.
+     */
+    public static List<PlanLine> plan(JobSpec spec, int cores) {
+        List<Estimator> estimators = Estimators.of(spec);
+        List<Batch> batches = new RunPlan(spec, estimators, List.of()).batches(cores);
+        List<PlanLine> lines = new ArrayList<>();
+        for (Estimator e : estimators) {
+            long units = 0;
+            double seconds = 0;
+            for (var p : spec.sweep().points()) {
+                units += (long) e.units(p) * spec.seeds();
+                seconds += (double) e.units(p) * spec.seeds() * e.unitSeconds(p);
+            }
+            long tasks = batches.stream().filter(b -> b.method.equals(e.method())).count();
+            lines.add(new PlanLine(e.method(), units, tasks, seconds));
+        }
+        return lines;
+    }
+
     /** Checks every unit file present on the executors; sets damaged ones aside with a warning. */
     private static List<FileCheck> check(JavaSparkContext jsc, PlannedUnits planned, UnitFiles files, int cores) {
         try {
