@@ -15,7 +15,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -35,10 +34,7 @@ import org.apache.hadoop.fs.Path;
  *                       the current tables
  *   _staging/           generations being written
  * </pre>
- * A generation is written into {@code _staging/}, renamed into {@code tables/} whole, and then
- * committed by its marker, so a reader following the newest marker sees one complete generation,
- * never a mix, whatever moment a crash chose. After a commit the generations older than the
- * previous one are removed (tables are derived from the unit files and can always be rebuilt).
+ * How a generation is written and committed so that readers never see a mix: {@link TableGenerations}.
  *
  * <p>Locations: a URI with a scheme (hdfs://nn/runs/x, file:/tmp/x) or a local path (relative to
  * the working directory), with any characters a file name may hold: spaces, non-ASCII letters, and
@@ -48,8 +44,6 @@ public final class RunDirectory {
     public static final String IDENTITY = "run.json";
     public static final String SPEC_FILE = "spec.json";
     static final String TABLES = "tables";
-    static final String COMMITS = "_commits";
-    private static final String STAGING = "_staging";
     private static final String OLD_SPEC_FILE = "spec.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -122,18 +116,7 @@ public final class RunDirectory {
 
     /** The current generation's name, or empty when no run has committed tables yet. */
     Optional<String> currentGeneration() throws IOException {
-        Path commits = new Path(root, COMMITS);
-        if (!fs.exists(commits)) {
-            return Optional.empty();
-        }
-        TreeSet<String> names = new TreeSet<>();
-        for (FileStatus st : fs.listStatus(commits)) {
-            String n = st.getPath().getName();
-            if (n.matches("\\d{6}\\.json")) {
-                names.add(n.substring(0, 6));
-            }
-        }
-        return names.isEmpty() ? Optional.empty() : Optional.of(names.last());
+        return new TableGenerations(this).current();
     }
 
     private Path current() {
@@ -300,89 +283,9 @@ public final class RunDirectory {
         return "the disk has " + (free >> 20) + " MiB free; this run needs about " + (needed >> 20) + " MiB";
     }
 
-    /** A new generation to write tables into, numbered after every generation present. */
-    Generation stage() throws IOException {
-        int last = 0;
-        for (String folder : List.of(TABLES, COMMITS, STAGING)) {
-            Path dir = new Path(root, folder);
-            if (fs.exists(dir)) {
-                for (FileStatus st : fs.listStatus(dir)) {
-                    String n = st.getPath().getName();
-                    if (n.matches("\\d{6}(\\.json)?")) {
-                        last = Math.max(last, Integer.parseInt(n.substring(0, 6)));
-                    }
-                }
-            }
-        }
-        String name = String.format("%06d", last + 1);
-        Path staging = new Path(new Path(root, STAGING), name);
-        fs.delete(staging, true);
-        return new Generation(name, staging);
-    }
-
-    /** A generation being written: its tables go to {@link #path}; {@link #commit} makes it current. */
-    final class Generation {
-        private final String name;
-        private final Path staging;
-
-        private Generation(String name, Path staging) {
-            this.name = name;
-            this.staging = staging;
-        }
-
-        /** Where to write table (Spark's writers take paths literally); its folder must not exist yet. */
-        String path(String table) {
-            return new Path(staging, table).toString();
-        }
-
-        /** Where table was written, for Spark's readers (which expand glob characters). */
-        String readPath(String table) {
-            return forSpark(new Path(staging, table));
-        }
-
-        /**
-         * Records spec with the tables, moves the generation into place and writes its marker; then
-         * removes the generations older than the one it replaces, and leftovers of crashed runs.
-         */
-        void commit(JobSpec spec) throws IOException {
-            writeAtomically(new Path(staging, SPEC_FILE), SpecJson.write(spec));
-            Path tables = new Path(root, TABLES);
-            fs.mkdirs(tables);
-            Path target = new Path(tables, name);
-            if (!fs.rename(staging, target)) {
-                throw new IOException("cannot move " + staging + " to " + target);
-            }
-            String previous = currentGeneration().orElse(null);
-            ObjectNode marker = JSON.createObjectNode();
-            marker.put("generation", name);
-            marker.put("committed", java.time.Instant.now().toString());
-            writeAtomically(new Path(new Path(root, COMMITS), name + ".json"), marker.toPrettyString() + "\n");
-            removeOlderThan(previous == null ? name : previous);
-        }
-
-        /**
-         * Deletes generations older than keep (tables and markers), table folders that no marker
-         * names (a crash between the move and the marker), staging leftovers and temporary files.
-         */
-        private void removeOlderThan(String keep) throws IOException {
-            Path markers = new Path(root, COMMITS);
-            for (String folder : List.of(TABLES, COMMITS, STAGING)) {
-                Path dir = new Path(root, folder);
-                if (!fs.exists(dir)) {
-                    continue;
-                }
-                for (FileStatus st : fs.listStatus(dir)) {
-                    String n = st.getPath().getName();
-                    boolean generation = n.matches("\\d{6}(\\.json)?");
-                    boolean older = generation && n.substring(0, 6).compareTo(keep) < 0;
-                    boolean unmarked = folder.equals(TABLES) && generation
-                            && !fs.exists(new Path(markers, n + ".json"));
-                    if (older || unmarked || folder.equals(STAGING) || n.endsWith(".tmp")) {
-                        fs.delete(st.getPath(), true);
-                    }
-                }
-            }
-        }
+    /** A new generation of tables to write (see {@link TableGenerations}). */
+    TableGenerations.Generation stage() throws IOException {
+        return new TableGenerations(this).stage();
     }
 
     /** Writes text to file through a temporary name, so the file is either absent or whole. */
@@ -397,7 +300,7 @@ public final class RunDirectory {
         }
     }
 
-    private String read(Path p) throws IOException {
+    String read(Path p) throws IOException {
         try (InputStream in = fs.open(p)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

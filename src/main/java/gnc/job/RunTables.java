@@ -29,12 +29,12 @@ import org.apache.spark.storage.StorageLevel;
  */
 final class RunTables implements TableSink {
     private final SparkSession spark;
-    private final RunDirectory.Generation generation;
+    private final TableGenerations.Generation generation;
     private final JobSpec spec;
     private final List<Dataset<Row>> trials = new ArrayList<>();
     private final List<Dataset<Row>> summaryValues = new ArrayList<>();
 
-    private RunTables(SparkSession spark, RunDirectory.Generation generation, JobSpec spec) {
+    private RunTables(SparkSession spark, TableGenerations.Generation generation, JobSpec spec) {
         this.spark = spark;
         this.generation = generation;
         this.spec = spec;
