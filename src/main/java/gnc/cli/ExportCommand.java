@@ -28,7 +28,7 @@ final class ExportCommand {
 
     static int run(List<String> args, PrintStream out) {
         Options o = new Options(args, OPTIONS);
-        String runDir = RunArgument.single("export", o, 1, USAGE);
+        String runDir = RunArgument.single("export", o, USAGE);
         try (Sessions.Session session = Sessions.open("gnc export", o.string("--master"))) {
             RunDirectory run = RunArgument.open(session.spark(), runDir);
             JobSpec spec = run.spec();

@@ -32,13 +32,14 @@ public final class Main {
             return switch (args.get(0)) {
                 case "run" -> RunCommand.run(rest, out);
                 case "query" -> QueryCommand.run(rest, out);
+                case "catalog" -> CatalogCommand.run(rest, out);
                 case "plot" -> PlotCommand.run(rest, out);
                 case "export" -> ExportCommand.run(rest, out);
                 case "problems" -> ProblemsCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
                 case "bench-gd" -> GdBenchCommand.run(rest, out);
                 default -> throw new UsageException("unknown command \"" + args.get(0)
-                        + "\" (commands: run, query, plot, export, problems, bench, bench-gd, help)");
+                        + "\" (commands: run, query, catalog, plot, export, problems, bench, bench-gd, help)");
             };
         } catch (SpecException | UsageException e) {
             err.println("gnc: error: " + e.getMessage());
@@ -52,6 +53,7 @@ public final class Main {
     static void usage(PrintStream out) {
         out.println("usage: gnc " + RunCommand.USAGE);
         out.println("       gnc " + QueryCommand.USAGE);
+        out.println("       gnc " + CatalogCommand.USAGE);
         out.println("       gnc " + PlotCommand.USAGE);
         out.println("       gnc " + ExportCommand.USAGE);
         out.println("       gnc " + ProblemsCommand.USAGE);

@@ -28,7 +28,7 @@ final class PlotCommand {
 
     static int run(List<String> args, PrintStream out) {
         Options o = new Options(args, OPTIONS, Set.of("--log-y"));
-        String runDir = RunArgument.single("plot", o, 1, USAGE);
+        String runDir = RunArgument.single("plot", o, USAGE);
         PanelPlot.LossScale scale = o.flag("--log-y") ? PanelPlot.LossScale.LOG : PanelPlot.LossScale.LINEAR;
         try (Sessions.Session session = Sessions.open("gnc plot", o.string("--master"))) {
             RunDirectory run = RunArgument.open(session.spark(), runDir);

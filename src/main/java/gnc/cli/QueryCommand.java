@@ -1,9 +1,11 @@
 package gnc.cli;
 
+import gnc.job.RunDirectory;
 import gnc.results.TextTable;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,8 +13,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code gnc query RUN "SQL" [--csv] [--master URL]}: every table of the run directory is a view
- * under its name (blocks, trials, summary, accepted, manifest, ...); prints the result aligned,
- * or as CSV.
+ * under its name (blocks, trials, summary, accepted, manifest, ...); RUN may also be a folder of run
+ * directories, whose tables are then views over all of them with {@code run} and {@code spec}
+ * columns first (see {@link RunCatalog}). Prints the result aligned, or as CSV.
  */
 final class QueryCommand {
     static final String USAGE = "query RUN \"SQL\" [--csv] [--master URL]";
@@ -23,10 +26,17 @@ final class QueryCommand {
 
     static int run(List<String> args, PrintStream out) {
         Options o = new Options(args, OPTIONS, Set.of("--csv"));
-        String runDir = RunArgument.single("query", o, 2, USAGE);
+        if (o.positional().size() != 2) {
+            throw new UsageException("query takes a run directory (or a folder of them) and one SQL statement, got "
+                    + o.positional().size() + " arguments: usage: gnc " + USAGE);
+        }
+        String runs = o.positional().get(0);
+        if (RunDirectory.at(runs, new Configuration()).localDirectory().isPresent()) {
+            RunCatalog.open(runs, new Configuration()); // a wrong local path costs no Spark session
+        }
         try (Sessions.Session session = Sessions.open("gnc query", o.string("--master"))) {
             SparkSession spark = session.spark();
-            RunViews.register(spark, RunArgument.open(spark, runDir));
+            RunViews.register(spark, RunCatalog.open(runs, spark.sparkContext().hadoopConfiguration()));
             Dataset<Row> result;
             List<Row> rows;
             try {

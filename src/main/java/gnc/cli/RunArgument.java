@@ -9,18 +9,18 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The run directory argument of query, plot and export, and where their output goes. A local run
+ * The run directory argument of plot and export, and where their output goes. A local run
  * directory is checked before Spark starts, so a wrong path costs no session.
  */
 final class RunArgument {
     private RunArgument() {
     }
 
-    /** The positional run directory (positional argument 0 of count); a local one is checked now. */
-    static String single(String command, Options o, int count, String usage) {
-        if (o.positional().size() != count) {
-            throw new UsageException(command + " takes " + (count == 1 ? "one run directory" : "a run directory and"
-                    + " one SQL statement") + ", got " + o.positional().size() + " arguments: usage: gnc " + usage);
+    /** The one positional argument, a run directory; a local one is checked now. */
+    static String single(String command, Options o, String usage) {
+        if (o.positional().size() != 1) {
+            throw new UsageException(command + " takes one run directory, got " + o.positional().size()
+                    + " arguments: usage: gnc " + usage);
         }
         String runDir = o.positional().get(0);
         RunDirectory local = RunDirectory.at(runDir, new Configuration());

@@ -1,20 +1,18 @@
 package gnc.cli;
 
-import gnc.job.RunDirectory;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
-/** Registers every current table of a run directory as a temporary view named after the table. */
+/** Registers the tables of a run directory, or of a folder of them, as temporary views (see {@link RunCatalog}). */
 final class RunViews {
     private RunViews() {
     }
 
-    /** Registers the run's tables; returns their names, sorted. */
-    static List<String> register(SparkSession spark, RunDirectory run) {
-        List<String> names = run.tables();
-        for (String name : names) {
-            spark.read().parquet(run.table(name)).createOrReplaceTempView(name);
+    /** Registers the catalog's views; returns their names, sorted. */
+    static List<String> register(SparkSession spark, RunCatalog catalog) {
+        for (String statement : catalog.statements(spark)) {
+            spark.sql(statement);
         }
-        return names;
+        return catalog.tables();
     }
 }

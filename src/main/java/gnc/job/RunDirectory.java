@@ -141,6 +141,15 @@ public final class RunDirectory {
         }
     }
 
+    /** Whether a run has committed tables here. */
+    public boolean hasTables() {
+        try {
+            return currentGeneration().isPresent();
+        } catch (IOException e) {
+            throw new SpecException("cannot read run directory " + location + ": " + e.getMessage());
+        }
+    }
+
     /** The names of the current tables, sorted. */
     public List<String> tables() {
         Path gen = current();
