@@ -217,8 +217,20 @@ public final class RunDirectory {
                 throw e;
             }
         } catch (IOException e) {
-            throw new SpecException("cannot write run directory " + location + ": " + e.getMessage());
+            if (isBadLocation(e)) {
+                throw new SpecException("cannot write run directory " + location + ": " + e.getMessage());
+            }
+            throw new java.io.UncheckedIOException("cannot write run directory " + location + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether e says the location cannot be a run directory (bad input), not that the storage failed. */
+    private static boolean isBadLocation(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return e instanceof org.apache.hadoop.fs.ParentNotDirectoryException
+                || e instanceof java.nio.file.AccessDeniedException
+                || e instanceof org.apache.hadoop.security.AccessControlException
+                || m.contains("Permission denied") || m.contains("Not a directory") || m.contains("Read-only file system");
     }
 
     private void checkClaimable(JobSpec spec) throws IOException {
