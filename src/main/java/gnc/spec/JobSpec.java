@@ -7,8 +7,8 @@ import gnc.kernel.Streams;
 import java.io.Serializable;
 
 /**
- * A validated, fully resolved job: every default filled in. Built by {@link SpecParser}; the
- * command line may then override the number of draws and seeds.
+ * A validated, fully resolved job: every default filled in, the command line's overrides
+ * applied. Built by {@link SpecParser}.
  *
  * @param gd     the gradient-descent baseline, or null for none
  * @param subset subset simulation's settings, or null when gnc.methods does not include it
@@ -27,12 +27,6 @@ public record JobSpec(String name, String description, ProblemSource problem, Ac
 
     public JobSpec withSeeds(int newSeeds) {
         return new JobSpec(name, description, problem, activation, sweep, gnc, gd, subset, newSeeds);
-    }
-
-    /** The same job with every GD run taking newEpochs epochs (no effect without GD). */
-    public JobSpec withEpochs(long newEpochs) {
-        return new JobSpec(name, description, problem, activation, sweep, gnc, gd == null ? null : gd.withEpochs(newEpochs),
-                subset, seeds);
     }
 
     /** The subset-simulation stream of a replica: (subsetKey, width, depth, seed, replica). */
