@@ -196,6 +196,30 @@ class SpecParserTest {
                 + " the Gaussian prior"), unif.getMessage());
     }
 
+    /**
+     * Subset simulation's key covers what defines its draws, not plain G&C's block size: the
+     * same replicas alone or beside plain draws cut into any blocks. The pinned values are the
+     * keys the code gave before the block size was left out (commit d8c221d, whose subset key
+     * hashed the job key): runs made then keep their replicas.
+     */
+    @Test
+    void theSubsetKeyIgnoresTheBlockSizeAndKeepsEarlierRunsKeys() {
+        JobSpec alone = SpecParser.parse(Specs.edited("gnc={\"methods\": [\"subset\"], \"eps\": 0.1}"), "x");
+        JobSpec beside = SpecParser.parse(Specs.edited("gnc.methods=[\"gnc\", \"subset\"]", "gnc.block_size=500"), "x");
+        assertNotEquals(alone.jobKey(), beside.jobKey(), "plain draws do depend on the block size");
+        assertEquals(alone.subsetKey(), beside.subsetKey());
+        assertEquals(-7968919586638798269L, alone.subsetKey());
+        JobSpec other = SpecParser.parse(Specs.edited("gnc={\"methods\": [\"subset\"], \"eps\": 0.1, \"prior\": \"unif\","
+                + " \"normalize\": true, \"softening\": 0.001}", "model.activation=\"tanh\"",
+                "problem={\"rows\": 4, \"cols\": 6}"), "x");
+        assertEquals(2244594576940987723L, other.subsetKey());
+        for (String change : List.of("model.activation=\"tanh\"", "gnc.prior=\"unif\"", "gnc.normalize=true",
+                "gnc.softening=0", "problem.rows=4")) {
+            JobSpec changed = SpecParser.parse(Specs.edited("gnc.methods=[\"gnc\", \"subset\"]", change), "x");
+            assertNotEquals(alone.subsetKey(), changed.subsetKey(), change);
+        }
+    }
+
     /** Subset simulation's settings, each refused outside its range with the range named. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
