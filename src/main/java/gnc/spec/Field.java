@@ -86,16 +86,10 @@ public sealed interface Field permits Field.Int, Field.Num, Field.Choice, Field.
         /** The value, or the default; absent without a default is an error. */
         long read(Fields f) {
             JsonNode v = f.value(this);
-            if (v == null) {
-                if (fallback == null) {
-                    throw f.missing(this);
-                }
-                return fallback;
-            }
-            return value(v, f.label(path));
+            return v == null ? f.absent(this, fallback) : value(v, f.label(path));
         }
 
-        /** The value within [min, boundNow], boundNow being what maxBound comes to in this spec. */
+        /** The value (or default) within [min, boundNow], boundNow being what maxBound comes to in this spec. */
         long read(Fields f, long boundNow) {
             JsonNode v = f.value(this);
             if (v == null) {
@@ -165,13 +159,7 @@ public sealed interface Field permits Field.Int, Field.Num, Field.Choice, Field.
         /** The value, or the default; absent without a default is an error. */
         double read(Fields f) {
             JsonNode v = f.value(this);
-            if (v == null) {
-                if (fallback == null) {
-                    throw f.missing(this);
-                }
-                return fallback;
-            }
-            return value(v, f.label(path));
+            return v == null ? f.absent(this, fallback) : value(v, f.label(path));
         }
 
         /** The value at least low (what loBound comes to in this spec), or low when absent. */

@@ -86,6 +86,14 @@ final class Fields {
         }
     }
 
+    /** What an absent field becomes: its default, or an error when it has none (it is required). */
+    <T> T absent(Field field, T fallback) {
+        if (fallback == null) {
+            throw missing(field);
+        }
+        return fallback;
+    }
+
     SpecException missing(Field field) {
         return new SpecException("missing required field " + label(field.path()) + " (" + field.allowed() + ")");
     }
