@@ -3,7 +3,9 @@ package gnc.cli;
 import gnc.job.GncJob;
 import gnc.job.RunDirectory;
 import gnc.results.SummaryTable;
+import gnc.spec.JobFields;
 import gnc.spec.JobSpec;
+import gnc.spec.Overrides;
 import gnc.spec.SpecParser;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -38,24 +40,10 @@ final class RunCommand {
                     + " arguments: usage: gnc " + USAGE);
         }
         Path specFile = Path.of(o.positional().get(0));
-        JobSpec spec = SpecParser.parse(specFile);
-        Long draws = o.integer("--draws", 1, SpecParser.MAX_DRAWS);
-        if (draws != null) {
-            spec = spec.withDraws(draws);
-        }
-        Long epochs = o.integer("--epochs", 1, SpecParser.MAX_EPOCHS);
-        if (epochs != null) {
-            if (spec.gd() == null) {
-                throw new UsageException("--epochs needs a spec with a gd section (" + specFile + " has none)");
-            }
-            spec = spec.withEpochs(epochs);
-        }
-        Long seeds = o.integer("--seeds", 1, SpecParser.MAX_SEEDS);
-        if (seeds != null) {
-            spec = spec.withSeeds(seeds.intValue());
-        }
-        SpecParser.checkSeeds(spec.problem(), spec.seeds());
-        SpecParser.checkPlanSize(spec);
+        // Command line over job file over defaults: the overrides go into the spec before it is validated.
+        Overrides overrides = new Overrides(o.integer("--draws", 1, JobFields.DRAWS.max()),
+                o.integer("--epochs", 1, JobFields.EPOCH_COUNT.max()), o.integer("--seeds", 1, JobFields.SEEDS.max()));
+        JobSpec spec = SpecParser.parse(specFile, overrides);
         Long partitions = o.integer("--partitions", 1, 1_000_000);
         String runDir = o.string("--run-dir") != null ? o.string("--run-dir")
                 : Path.of("runs", spec.name() + "-" + spec.shortHash()).toString();

@@ -55,7 +55,7 @@ class MainTest {
         "run SPEC --draw 5                 | gnc: error: unknown option --draw (allowed: ",
         "run SPEC --seeds 2 --seeds 3      | gnc: error: option --seeds is given twice",
         "run MISSING                       | gnc: error: cannot read spec file ",
-        "run BADSPEC                       | gnc: error: BADSPEC: gnc.eps must be a finite number > 0.0, got -1",
+        "run BADSPEC                       | gnc: error: BADSPEC: gnc.eps must be a finite number > 0, got -1",
         "frobnicate                        | gnc: error: unknown command \"frobnicate\" (commands: run, query, catalog, plot, export, problems, bench, bench-gd, help)",
         "bench --seconds 0                 | gnc: error: --seconds must be an integer in 1..600, got \"0\"",
         "bench --activation relu           | gnc: error: --activation must be one of linear, tanh, leaky_relu, got \"relu\"",
