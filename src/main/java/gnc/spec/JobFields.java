@@ -81,7 +81,7 @@ public final class JobFields {
     public static final Field.Int DRAWS = Field.Int.required("gnc.draws", 1, 1_000_000_000_000_000L,
             "with method gnc", "plain G&C draws per (point, seed)");
     public static final Field.Int BLOCK_SIZE = new Field.Int("gnc.block_size", 1, 1_000_000_000, 1_000_000,
-            "draws per work unit (one Spark task's share); part of the draws' stream key");
+            "draws per work unit, the unit of randomness and of resuming; part of the draws' stream key");
     public static final Field.Num KEEP_THRESHOLD = Field.Num.atLeast(new Field.Bound("%s", EPS.path()),
             "gnc.keep_threshold", "draws with L_train below it go to the accepted table");
     public static final Field.Int KEEP_CAP = new Field.Int("gnc.keep_cap", 0, 10_000_000, 10_000,
@@ -92,7 +92,7 @@ public final class JobFields {
     static final List<Field> PLAIN_ONLY = List.of(DRAWS, BLOCK_SIZE, KEEP_THRESHOLD, KEEP_CAP, SAMPLER);
 
     public static final Field.Int REPLICAS = new Field.Int("subset.replicas", 1, 100_000, 20,
-            "independent replicas per (point, seed), each one Spark task");
+            "independent replicas per (point, seed), each a work unit");
     public static final Field.Int SAMPLES = new Field.Int("subset.samples", 2, 10_000_000, SUBSET.samplesPerLevel(),
             "N, samples per level");
     public static final Field.Num P0 = new Field.Num("subset.p0", 0, true, 0.5, false, SUBSET.levelProbability(),

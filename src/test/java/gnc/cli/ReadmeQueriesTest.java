@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gnc.Runs;
 import gnc.SparkTestSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  * same order, the values recomputed here in Java from the rows of trials, accepted and manifest.
  */
 class ReadmeQueriesTest {
-    private static final Pattern QUERY = Pattern.compile("^submit/gnc query RUN \"([^\"]*)\"( --csv)?$");
+    /** A worked query, on one run (RUN) or on a folder of runs (runs). */
+    private static final Pattern QUERY = Pattern.compile("^submit/gnc query (RUN|runs) \"([^\"]*)\"( --csv)?$");
     /** Averages are summed in Spark's order, not ours: equal to a relative 1e-12. */
     private static final double TOLERANCE = 1e-12;
 
     @TempDir
     Path dir;
 
-    private record Query(String sql, boolean csv) {
+    private record Query(boolean acrossRuns, String sql, boolean csv) {
     }
 
     private static List<Query> readmeQueries() throws Exception {
@@ -42,7 +44,7 @@ class ReadmeQueriesTest {
         for (String line : Files.readAllLines(Path.of("README.md"))) {
             Matcher m = QUERY.matcher(line.trim());
             if (m.matches()) {
-                queries.add(new Query(m.group(1), m.group(2) != null));
+                queries.add(new Query(m.group(1).equals("runs"), m.group(2), m.group(3) != null));
             }
         }
         return queries;
@@ -51,26 +53,32 @@ class ReadmeQueriesTest {
     @Test
     void everyReadmeQueryPrintsTheResultTheTablesImply() throws Exception {
         List<Query> queries = readmeQueries();
-        assertEquals(4, queries.size(), "README's four worked queries");
+        assertEquals(5, queries.size(), "README's five worked queries");
 
         SparkSession spark = SparkTestSession.get();
-        String run = dir.resolve("quick").toString();
+        Path runs = dir.resolve("runs");
+        String run = runs.resolve("quick").toString();
         MainTest.Outcome r = MainTest.gnc("run", "jobs/quick.json", "--run-dir", run, "--draws", "200000", "--seeds", "2");
         assertEquals(0, r.code(), r.err());
-        List<Row> trials = sorted(spark.read().parquet(run + "/trials").collectAsList(), "width", "seed");
-        List<Row> accepted = spark.read().parquet(run + "/accepted").collectAsList();
-        Row manifest = spark.read().parquet(run + "/manifest").first();
+        String other = runs.resolve("quick-seed0").toString();
+        assertEquals(0, MainTest.gnc("run", "jobs/quick.json", "--run-dir", other, "--draws", "100000", "--seeds", "1")
+                .code());
+        List<Row> trials = sorted(spark.read().parquet(Runs.table(run, "trials")).collectAsList(), "width", "seed");
+        List<Row> accepted = spark.read().parquet(Runs.table(run, "accepted")).collectAsList();
+        Row manifest = spark.read().parquet(Runs.table(run, "manifest")).first();
 
         List<List<Object>> expected = List.of(rateByWidth(trials), tighterEps(accepted), priorVersusGnc(trials),
-                costPerAccepted(trials, manifest));
+                costPerAccepted(trials, manifest), gncAndPriorPerRun(spark, List.of(run, other)));
         List<List<String>> columns = List.of(List.of("width", "accepted", "draws", "rate"),
                 List.of("width", "seed", "accepted", "gnc_mean"),
                 List.of("width", "seed", "prior_mean", "gnc_mean", "advantage"),
-                List.of("width", "draws_per_accepted", "seconds_per_accepted"));
+                List.of("width", "draws_per_accepted", "seconds_per_accepted"),
+                List.of("run", "width", "method", "median"));
         assertFalse(expected.get(1).isEmpty(), "the run accepts draws below the tighter eps (a query with rows)");
         for (int q = 0; q < queries.size(); q++) {
             Query query = queries.get(q);
-            List<String> args = new ArrayList<>(List.of("query", run, query.sql()));
+            List<String> args = new ArrayList<>(List.of("query", query.acrossRuns() ? runs.toString() : run,
+                    query.sql()));
             if (query.csv()) {
                 args.add("--csv");
             }
@@ -170,12 +178,28 @@ class ReadmeQueriesTest {
         return rows;
     }
 
+    /** Each run's own summary rows of gnc and prior, in (run, width, method) order, the run named by its folder. */
+    private static List<Object> gncAndPriorPerRun(SparkSession spark, List<String> runDirs) {
+        List<Object> rows = new ArrayList<>();
+        for (String runDir : runDirs) {
+            List<Row> summary = new ArrayList<>(spark.read().parquet(Runs.table(runDir, "summary"))
+                    .filter("method IN ('gnc', 'prior')").collectAsList());
+            summary.sort(Comparator.<Row>comparingInt(x -> x.getAs("width")).thenComparing(x -> x.<String>getAs("method")));
+            for (Row x : summary) {
+                rows.add(new Object[] {Path.of(runDir).getFileName().toString(), x.getAs("width"), x.getAs("method"),
+                        x.getAs("median")});
+            }
+        }
+        return rows;
+    }
+
     @Test
     void badQueriesAreReportedAsBadInput() throws Exception {
         MainTest.Outcome missing = MainTest.gnc("query", dir.toString(), "SELECT 1");
         assertEquals(2, missing.code());
         assertTrue(missing.err().startsWith("gnc: error: " + dir), missing.err());
-        assertTrue(missing.err().contains("is not a gnc run directory (it has no run.json)"), missing.err());
+        assertTrue(missing.err().contains("is not a gnc run directory (it has no run.json) nor a folder of run"
+                + " directories with tables"), missing.err());
         assertEquals(2, MainTest.gnc("query", dir.toString()).code());
     }
 }
