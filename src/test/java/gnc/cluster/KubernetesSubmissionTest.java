@@ -114,7 +114,7 @@ class KubernetesSubmissionTest {
         assertTrue(SPEC.startsWith(copies.get("jobs") + "/"), "the spec is one of the image's jobs/");
 
         Properties conf = new Properties();
-        JsonNode configMap = api.sent("PATCH", "-driver-conf-map").orElseThrow(() -> new AssertionError(
+        JsonNode configMap = api.sent("PATCH", "/api/v1/namespaces/default/configmaps/").orElseThrow(() -> new AssertionError(
                 "no driver ConfigMap: " + api.requests()));
         conf.load(new StringReader(configMap.at("/data/spark.properties").asText()));
         assertEquals("org.apache.spark.serializer.KryoSerializer", conf.getProperty("spark.serializer"),

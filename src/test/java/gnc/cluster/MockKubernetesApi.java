@@ -43,10 +43,10 @@ final class MockKubernetesApi implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    /** The body of the first request with this method whose path ends with pathEnd (before any query). */
-    synchronized Optional<JsonNode> sent(String method, String pathEnd) throws IOException {
+    /** The body of the first request with this method whose path (before any query) contains pathPart. */
+    synchronized Optional<JsonNode> sent(String method, String pathPart) throws IOException {
         for (Request r : requests) {
-            if (r.method().equals(method) && r.path().split("\\?")[0].endsWith(pathEnd)) {
+            if (r.method().equals(method) && r.path().split("\\?")[0].contains(pathPart)) {
                 return Optional.of(JSON.readTree(r.body()));
             }
         }
