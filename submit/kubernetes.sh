@@ -12,7 +12,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [[ $# -lt 3 ]]; then
-  sed -n '2,12p' "${BASH_SOURCE[0]}" >&2; exit 2
+  sed -n '2,11p' "${BASH_SOURCE[0]}" >&2; exit 2
 fi
 api="$1"; image="$2"; spec="$3"; shift 3
 if [[ ! "$api" =~ ^https?://[^/[:space:]]+/?$ ]]; then

@@ -13,7 +13,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [[ $# -lt 1 || -z "${HADOOP_CONF_DIR:-${YARN_CONF_DIR:-}}" ]]; then
-  sed -n '2,13p' "${BASH_SOURCE[0]}" >&2; exit 2
+  sed -n '2,12p' "${BASH_SOURCE[0]}" >&2; exit 2
 fi
 spec="$1"; shift
 if [[ ! -f "$spec" ]]; then echo "gnc: no spec file $spec" >&2; exit 2; fi
