@@ -19,7 +19,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(Arrays.asList(args), System.out, System.err));
+        int code = run(Arrays.asList(args), System.out, System.err);
+        // Under YARN in cluster deploy mode, main runs in Spark's ApplicationMaster (which sets
+        // spark.yarn.app.id), and only a return reports success: any System.exit there, even
+        // exit(0), marks the attempt failed and YARN runs the application again.
+        if (code != OK || System.getProperty("spark.yarn.app.id") == null) {
+            System.exit(code);
+        }
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
