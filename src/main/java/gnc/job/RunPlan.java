@@ -17,15 +17,15 @@ import java.util.Map;
  * cut into batches for tasks.
  *
  * <p>Batches: units follow one another in plan order (estimator, point, seed, index) and a batch
- * takes as many as fill about {@code taskSeconds} of one core's time by the estimators' own cost
- * estimates, within one estimator; a batch may span trials when their units are short. The batch
- * size sets how many tasks and files a run has, never a result.
+ * takes as many as fill a task's share of one core's time by the estimators' own cost estimates,
+ * within one estimator; a batch may span trials when their units are short. A task's share is
+ * {@value #MAX_TASK_SECONDS} s at paper scale, less for small runs, which still get about
+ * {@value #TASKS_PER_CORE} tasks per core. The batch size sets how many tasks and files a run has,
+ * never a result.
  */
 final class RunPlan {
     /** A task's target length at paper scale: long enough to make Spark's per-task cost negligible. */
     static final double MAX_TASK_SECONDS = 30;
-    /** Shorter tasks for small runs, but never below this. */
-    static final double MIN_TASK_SECONDS = 1;
     /** Small runs still get this many tasks per core, so the cores stay busy to the end. */
     static final int TASKS_PER_CORE = 4;
 
@@ -106,8 +106,7 @@ final class RunPlan {
                 }
             }
         }
-        double taskSeconds = Math.max(MIN_TASK_SECONDS,
-                Math.min(MAX_TASK_SECONDS, pendingSeconds / (TASKS_PER_CORE * Math.max(1, cores))));
+        double taskSeconds = Math.min(MAX_TASK_SECONDS, pendingSeconds / (TASKS_PER_CORE * Math.max(1, cores)));
         List<Batch> batches = new ArrayList<>();
         for (Estimator e : estimators) {
             List<Segment> current = new ArrayList<>();

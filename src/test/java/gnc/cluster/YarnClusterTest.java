@@ -7,8 +7,8 @@ import gnc.SparkTestSession;
 import gnc.job.GncJob;
 import gnc.job.RunDirectory;
 import gnc.job.Tables;
-import gnc.results.AcceptedTable;
-import gnc.results.BlockTable;
+import gnc.estimator.plain.AcceptedTable;
+import gnc.estimator.plain.BlockTable;
 import gnc.results.ManifestTable;
 import gnc.results.SummaryTable;
 import gnc.results.TrialsTable;
@@ -17,7 +17,6 @@ import gnc.spec.SpecParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -114,12 +113,12 @@ class YarnClusterTest {
     void aRunWhoseDriversNodeIsLostResumesInASecondAttempt() throws Exception {
         Path log = dir.resolve("yarn-fault.log");
         Process submit = submit("fault", log);
-        awaitResultFiles("fault", 2, submit);
+        awaitUnitsDone("fault", 2, submit);
         NodeManager driversNode = hadoop.nodeManagerOfFirstAttempt()
                 .orElseThrow(() -> new AssertionError("no NodeManager runs the first attempt's driver"));
         driversNode.stop();
-        long filesBeforeTheLoss = resultFiles("fault");
-        assertTrue(filesBeforeTheLoss < UNITS, "the node was lost mid-run, " + filesBeforeTheLoss + " of " + UNITS
+        long doneBeforeTheLoss = unitsDone("fault");
+        assertTrue(doneBeforeTheLoss < UNITS, "the node was lost mid-run, " + doneBeforeTheLoss + " of " + UNITS
                 + " units done");
         assertEquals(0, finish(submit), () -> tail(log));
 
@@ -129,9 +128,8 @@ class YarnClusterTest {
         assertSameTablesAsReference("fault");
         List<Long> units = unitsAndComputed("fault");
         assertEquals(UNITS, units.get(0));
-        // A unit file holds at least one unit: the second attempt computed none of those written before.
-        assertTrue(units.get(1) <= UNITS - filesBeforeTheLoss, "the second attempt computed " + units.get(1)
-                + " units; " + filesBeforeTheLoss + " unit files were already written");
+        assertTrue(units.get(1) <= UNITS - doneBeforeTheLoss, "the second attempt computed " + units.get(1)
+                + " units; " + doneBeforeTheLoss + " were already in unit files");
     }
 
     /** submit/yarn.sh SPEC --run-dir hdfs:///runs/NAME, with Spark from this build's jars. */
@@ -202,33 +200,31 @@ class YarnClusterTest {
         return !names.isEmpty() && names.stream().noneMatch(n -> n.endsWith(".inprogress"));
     }
 
-    /**
-     * Files a run has written below its directory but spec.json (before its tables: the unit
-     * files), leaving out hidden files (temporary ones) and folders.
-     */
-    private static long resultFiles(String name) throws IOException {
+    /** Units in the run's finished unit files on HDFS (each file's header counts its units). */
+    private static long unitsDone(String name) throws IOException {
         FileSystem fs = hadoop.fileSystem();
-        String root = "/runs/" + name;
-        if (!fs.exists(new org.apache.hadoop.fs.Path(root))) {
+        org.apache.hadoop.fs.Path units = new org.apache.hadoop.fs.Path("/runs/" + name + "/_units");
+        if (!fs.exists(units)) {
             return 0;
         }
         long n = 0;
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(new org.apache.hadoop.fs.Path(root), true);
-        while (it.hasNext()) {
-            String relative = it.next().getPath().toUri().getPath().substring(root.length() + 1);
-            if (!relative.equals(RunDirectory.SPEC_FILE) && Arrays.stream(relative.split("/"))
-                    .noneMatch(part -> part.startsWith(".") || part.startsWith("_staging"))) {
-                n++;
+        for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(units)) {
+            String file = st.getPath().getName();
+            if (file.endsWith(".units") && !file.startsWith(".")) {
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(st.getPath()),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    n += new com.fasterxml.jackson.databind.ObjectMapper().readTree(in.readLine()).path("units").asLong();
+                }
             }
         }
         return n;
     }
 
-    private static void awaitResultFiles(String name, long atLeast, Process alive) throws Exception {
+    private static void awaitUnitsDone(String name, long atLeast, Process alive) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (resultFiles(name) < atLeast) {
-            assertTrue(alive.isAlive(), "spark-submit ended before the run wrote " + atLeast + " unit files");
-            assertTrue(System.nanoTime() < deadline, "fewer than " + atLeast + " unit files after 3 minutes");
+        while (unitsDone(name) < atLeast) {
+            assertTrue(alive.isAlive(), "spark-submit ended before the run wrote " + atLeast + " units");
+            assertTrue(System.nanoTime() < deadline, "fewer than " + atLeast + " units in files after 3 minutes");
             Thread.sleep(100);
         }
     }
