@@ -1,7 +1,7 @@
 package gnc.cli;
 
-import gnc.results.GdTable;
-import gnc.results.RunReader;
+import gnc.estimator.gd.GdTable;
+import gnc.job.RunDirectory;
 import gnc.results.TrialsTable;
 import gnc.results.WideCsv;
 import gnc.spec.JobSpec;
@@ -31,18 +31,18 @@ final class ExportCommand {
         Options o = new Options(args, OPTIONS);
         String runDir = RunArgument.single("export", o, USAGE);
         try (Sessions.Session session = Sessions.open("gnc export", o.string("--master"))) {
-            RunFileSystem.check("run directory", runDir, session.spark().sparkContext().hadoopConfiguration());
-            RunReader run = RunArgument.open(session.spark(), runDir);
-            JobSpec spec = RunArgument.spec(run);
-            List<Row> trials = RunArgument.table(run, TrialsTable.NAME).collectAsList();
-            List<Row> gd = spec.gd() == null ? List.of() : RunArgument.table(run, GdTable.NAME).collectAsList();
+            RunDirectory run = RunArgument.open(session.spark(), runDir);
+            JobSpec spec = run.spec();
+            List<Row> trials = RunArgument.table(session.spark(), run, TrialsTable.NAME).collectAsList();
+            List<Row> gd = spec.gd() == null ? List.of()
+                    : RunArgument.table(session.spark(), run, GdTable.NAME).collectAsList();
             String csv;
             try {
                 csv = WideCsv.of(spec, trials, gd);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(runDir + ": " + e.getMessage());
             }
-            Path file = RunArgument.output(o, runDir, run, () -> fileName(spec));
+            Path file = RunArgument.output(o, run, () -> fileName(spec));
             try {
                 Files.writeString(file, csv);
             } catch (IOException e) {

@@ -3,7 +3,7 @@ package gnc.cli;
 import gnc.results.Panel;
 import gnc.results.PanelPlot;
 import gnc.results.RunPanel;
-import gnc.results.RunReader;
+import gnc.job.RunDirectory;
 import gnc.results.SummaryTable;
 import gnc.spec.JobSpec;
 import java.io.IOException;
@@ -34,10 +34,9 @@ final class PlotCommand {
         String runDir = RunArgument.single("plot", o, USAGE);
         PanelPlot.LossScale scale = o.flag("--log-y") ? PanelPlot.LossScale.LOG : PanelPlot.LossScale.LINEAR;
         try (Sessions.Session session = Sessions.open("gnc plot", o.string("--master"))) {
-            RunFileSystem.check("run directory", runDir, session.spark().sparkContext().hadoopConfiguration());
-            RunReader run = RunArgument.open(session.spark(), runDir);
-            JobSpec spec = RunArgument.spec(run);
-            List<Row> summary = RunArgument.table(run, SummaryTable.NAME).collectAsList();
+            RunDirectory run = RunArgument.open(session.spark(), runDir);
+            JobSpec spec = run.spec();
+            List<Row> summary = RunArgument.table(session.spark(), run, SummaryTable.NAME).collectAsList();
             Panel panel;
             try {
                 panel = RunPanel.of(spec, summary);
@@ -54,7 +53,7 @@ final class PlotCommand {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--log-y: " + e.getMessage());
             }
-            Path file = RunArgument.output(o, runDir, run, () -> "plots/" + spec.name() + ".png");
+            Path file = RunArgument.output(o, run, () -> "plots/" + spec.name() + ".png");
             try {
                 if (file.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(file.toAbsolutePath().getParent());

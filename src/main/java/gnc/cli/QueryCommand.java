@@ -1,25 +1,25 @@
 package gnc.cli;
 
-import gnc.results.RunTablesView;
+import gnc.job.RunDirectory;
 import gnc.results.TextTable;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code gnc query RUN "SQL" [--csv] [--master URL]}: every table of the run directory is a view
- * under its name (blocks, trials, summary, accepted, manifest, ...); prints the result of one
- * read-only query (see {@link ReadOnlyQuery}) aligned, or as CSV. CSV streams the rows a
- * partition at a time, so any number of them fits; an aligned table needs them all for its
- * column widths and is refused above {@value #MAX_ALIGNED_ROWS} rows.
+ * under its name (blocks, trials, summary, accepted, manifest, ...); RUN may also be a folder of run
+ * directories, whose tables are then views over all of them with {@code run} and {@code spec}
+ * columns first (see {@link RunCatalog}). Prints the result of one read-only query (see {@link
+ * ReadOnlyQuery}) aligned, or as CSV. CSV streams the rows a partition at a time, so any number
+ * of them fits; an aligned table needs them all for its column widths and is refused above
+ * {@value #MAX_ALIGNED_ROWS} rows.
  */
 final class QueryCommand {
     static final String USAGE = "query RUN \"SQL\" [--csv] [--master URL]";
@@ -34,21 +34,16 @@ final class QueryCommand {
     static int run(List<String> args, PrintStream out) {
         Options o = new Options(args, OPTIONS, Set.of("--csv"));
         if (o.positional().size() != 2) {
-            throw new UsageException("query takes a run directory and one SQL statement, got " + o.positional().size()
-                    + " arguments: usage: gnc " + USAGE);
+            throw new UsageException("query takes a run directory (or a folder of them) and one SQL statement, got "
+                    + o.positional().size() + " arguments: usage: gnc " + USAGE);
         }
-        String runDir = o.positional().get(0);
-        String location = runDir.contains("://") ? runDir : Path.of(runDir).toAbsolutePath().toUri().toString();
+        String runs = o.positional().get(0);
+        if (RunDirectory.at(runs, new Configuration()).localDirectory().isPresent()) {
+            RunCatalog.open(runs, new Configuration()); // a wrong local path costs no Spark session
+        }
         try (Sessions.Session session = Sessions.open("gnc query", o.string("--master"))) {
             SparkSession spark = session.spark();
-            RunFileSystem.check("run directory", runDir, spark.sparkContext().hadoopConfiguration());
-            try {
-                RunTablesView.register(spark, location);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            RunViews.register(spark, RunCatalog.open(runs, spark.sparkContext().hadoopConfiguration()));
             Dataset<Row> result = ReadOnlyQuery.of(spark, o.positional().get(1));
             try {
                 if (o.flag("--csv")) {

@@ -22,9 +22,9 @@ import org.apache.spark.sql.Row;
  * planned is drawn from those and marked.
  */
 public final class RunPanel {
-    /** Why a run's tables can lack what its spec.json plans, and what to do. */
-    static final String STALE_TABLES = "the tables are from an earlier, smaller invocation (was one that extends the"
-            + " run stopped before it finished?): run the same spec into the run directory again to finish it";
+    /** What to do when a run's tables lack what their spec.json plans (a damaged or hand-edited run). */
+    static final String STALE_TABLES = "the tables hold less than their spec.json plans: run the same spec into the"
+            + " run directory again to complete them";
 
     private RunPanel() {
     }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Parses and validates the two problem file formats of {@link ProblemFile}. Syntax errors point
@@ -32,6 +33,10 @@ final class ProblemFileReader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
+
+    /** A file's matrix shape, within the spec's limits. */
+    private static final Field.Int ROWS = Field.Int.required("rows", 1, JobFields.ROWS.max(), "", "m");
+    private static final Field.Int COLS = Field.Int.required("cols", 1, JobFields.COLS.max(), "", "m'");
 
     private final String where;
     private final int rows;
@@ -215,29 +220,31 @@ final class ProblemFileReader {
         if (root == null || !root.isObject()) {
             throw new SpecException(where + "expected a JSON object with rows, cols and instances");
         }
-        Fields top = new Fields(root, "");
+        Fields top = new Fields(root, "", UnaryOperator.identity());
         try {
-            int rows = (int) top.integer("rows", 1, SpecParser.MAX_SIDE, null);
-            int cols = (int) top.integer("cols", 1, SpecParser.MAX_SIDE, null);
-            if (!top.has("instances") || !root.get("instances").isArray()) {
+            int rows = (int) ROWS.read(top);
+            int cols = (int) COLS.read(top);
+            JsonNode list = top.raw("instances");
+            if (list == null || !list.isArray()) {
                 throw new SpecException("instances must be a list of objects, one per seed");
             }
             top.finish();
             List<Raw> raws = new ArrayList<>();
-            JsonNode list = root.get("instances");
             for (int s = 0; s < list.size(); s++) {
                 String path = "instances[" + s + "]";
-                Fields f = new Fields(list.get(s), path);
-                if (!f.has("ground_truth")) {
+                Fields f = new Fields(list.get(s), path, UnaryOperator.identity());
+                JsonNode truthNode = f.raw("ground_truth");
+                if (truthNode == null) {
                     throw f.missing("ground_truth", "a " + rows + " x " + cols + " matrix as a list of rows");
                 }
-                if (!f.has("measurements")) {
+                JsonNode measurementsNode = f.raw("measurements");
+                if (measurementsNode == null) {
                     throw f.missing("measurements", "a list of " + rows + " x " + cols + " matrices");
                 }
-                double[] truth = jsonMatrix(list.get(s).get("ground_truth"), path + ".ground_truth", rows, cols);
-                List<double[]> a = jsonMatrices(list.get(s).get("measurements"), path + ".measurements", rows, cols);
-                List<double[]> b = f.has("test_basis")
-                        ? jsonMatrices(list.get(s).get("test_basis"), path + ".test_basis", rows, cols) : null;
+                double[] truth = jsonMatrix(truthNode, path + ".ground_truth", rows, cols);
+                List<double[]> a = jsonMatrices(measurementsNode, path + ".measurements", rows, cols);
+                JsonNode basisNode = f.raw("test_basis");
+                List<double[]> b = basisNode != null ? jsonMatrices(basisNode, path + ".test_basis", rows, cols) : null;
                 f.finish();
                 raws.add(new Raw(truth, a, b));
             }
@@ -313,8 +320,8 @@ final class ProblemFileReader {
             int index = csvInt(f[2], "index", at);
             int row = csvInt(f[3], "row", at);
             int col = csvInt(f[4], "col", at);
-            if (row >= SpecParser.MAX_SIDE || col >= SpecParser.MAX_SIDE) {
-                throw new SpecException(at + "row and col must be below " + SpecParser.MAX_SIDE);
+            if (row >= ROWS.max() || col >= COLS.max()) {
+                throw new SpecException(at + "row and col must be below " + ROWS.max());
             }
             double value;
             try {

@@ -84,24 +84,24 @@ class FailureCatalogueTest {
                 "cannot read spec file /dev/zero: it is larger than 1 MiB, the most a spec file may hold", runDir);
     }
 
-    /** Spark's jars have no S3A, Azure or GCS connector; a run directory there names what to add. */
+    /** Spark's jars have no S3A, GCS or Azure connector; a run directory there names what is missing. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "s3a://bucket/runs/x | s3a:// here (ClassNotFoundException: Class org.apache.hadoop.fs.s3a.S3AFileSystem not found): put org.apache.hadoop:hadoop-aws:",
-        "gs://bucket/runs/x  | gs:// here (ClassNotFoundException: Class org.apache.hadoop.fs.gs.GoogleHadoopFileSystem not found): put org.apache.hadoop:hadoop-gcp:",
-        "nofs://bucket/runs/x | nofs:// here (UnsupportedFileSystemException: No FileSystem for scheme \"nofs\"): put the Hadoop connector for nofs:// on the classpath",
-        "abfs://c@a.dfs.core.windows.net/x | abfs:// here (ClassNotFoundException: Class org.apache.hadoop.fs.azurebfs.AzureBlobFileSystem not found): put org.apache.hadoop:hadoop-azure:",
+        "s3a://bucket/runs/x | its file system class Class org.apache.hadoop.fs.s3a.S3AFileSystem not found is not on the classpath (add org.apache.hadoop:hadoop-aws",
+        "gs://bucket/runs/x  | its file system class Class org.apache.hadoop.fs.gs.GoogleHadoopFileSystem not found is not on the classpath",
+        "abfs://c@a.dfs.core.windows.net/x | its file system class Class org.apache.hadoop.fs.azurebfs.AzureBlobFileSystem not found is not on the classpath (add org.apache.hadoop:hadoop-azure",
     })
     void aRunDirectoryWithoutItsFileSystemOnTheClasspathNamesWhatToAdd(String location, String message) throws Exception {
         gnc.SparkTestSession.get();
         Path spec = dir.resolve("spec.json");
         Files.writeString(spec, Specs.VALID);
-        String expected = location + ": Hadoop has no file system for " + message;
-        assertRefused(MainTest.gnc("run", spec.toString(), "--run-dir", location), "--run-dir " + expected,
-                Path.of(location)); // nothing written, not even as a local path
+        String scheme = location.substring(0, location.indexOf(':'));
+        String expected = location + ": no Hadoop file system for scheme \"" + scheme + "\": " + message;
+        // Nothing written, not even as a local path.
+        assertRefused(MainTest.gnc("run", spec.toString(), "--run-dir", location), expected, Path.of(location));
         for (String command : new String[] {"plot", "export"}) {
-            assertRefused(MainTest.gnc(command, location), "run directory " + expected, dir.resolve("none"));
+            assertRefused(MainTest.gnc(command, location), expected, Path.of(location));
         }
-        assertRefused(MainTest.gnc("query", location, "SELECT 1"), "run directory " + expected, dir.resolve("none"));
+        assertRefused(MainTest.gnc("query", location, "SELECT 1"), expected, Path.of(location));
     }
 }

@@ -32,13 +32,15 @@ class InterruptionTest {
         return false;
     }
 
+    /** Finished unit files (each holds the units of one task). */
     private static long unitFiles(Path runDir) throws Exception {
         Path units = runDir.resolve("_units");
         if (!Files.isDirectory(units)) {
             return 0;
         }
         try (Stream<Path> s = Files.list(units)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+            return s.filter(p -> p.getFileName().toString().endsWith(".units")
+                    && !p.getFileName().toString().startsWith(".")).count();
         }
     }
 
@@ -46,8 +48,8 @@ class InterruptionTest {
     @CsvSource({"INT, 2", "TERM, 15"})
     void aSignalDuringARunPrintsOneLineAndExitsWithTheSignalsCode(String name, int number) throws Exception {
         Path spec = dir.resolve("spec.json");
-        // 2 x 3 trials of 40 blocks: minutes of work, so the signal comes mid-run.
-        Files.writeString(spec, Specs.edited("gnc.draws=4000000", "gnc.block_size=100000"));
+        // 2 x 3 trials of 2e7 draws: a minute or more of work, so the signal comes mid-run.
+        Files.writeString(spec, Specs.edited("gnc.draws=20000000", "gnc.block_size=1000000"));
         Path runDir = dir.resolve("run");
         Path err = dir.resolve("err.txt");
         List<String> cmd = ForkedJava.command(List.of("-Xmx1g",

@@ -68,12 +68,12 @@ class PlotExportCommandTest {
 
         Map<String, Double> expected = new HashMap<>();
         var spark = SparkTestSession.get();
-        for (Row r : spark.read().parquet(run.resolve("trials").toString()).collectAsList()) {
+        for (Row r : spark.read().parquet(gnc.Runs.table(run, "trials")).collectAsList()) {
             String at = r.getAs("width") + "/" + r.getAs("seed");
             expected.put("gnc " + at, r.getAs("gnc_mean"));
             expected.put("prior " + at, r.getAs("prior_mean"));
         }
-        for (Row r : spark.read().parquet(run.resolve("gd").toString()).collectAsList()) {
+        for (Row r : spark.read().parquet(gnc.Runs.table(run, "gd")).collectAsList()) {
             expected.put("gd " + r.getAs("width") + "/" + r.getAs("seed"), r.getAs("gen_loss"));
         }
         int missing = 0;
@@ -102,17 +102,17 @@ class PlotExportCommandTest {
     @CsvSource(delimiter = '|', value = {
         "plot                      | gnc: error: plot takes one run directory, got 0 arguments: usage: gnc plot RUN",
         "plot A_RUN A_RUN              | gnc: error: plot takes one run directory, got 2 arguments",
-        "plot NO_RUN              | gnc: error: NO_RUN is not a gnc run directory (it has no spec.json)",
+        "plot NO_RUN              | gnc: error: NO_RUN is not a gnc run directory (it has no run.json)",
         "plot A_RUN --size 3         | gnc: error: unknown option --size (allowed: --log-y, --master, --out)",
         "export                    | gnc: error: export takes one run directory, got 0 arguments: usage: gnc export RUN",
-        "export NO_RUN            | gnc: error: NO_RUN is not a gnc run directory (it has no spec.json)",
-        "export UNFINISHED_RUN         | gnc: error: UNFINISHED_RUN has no trials table (a run writes its tables when it ends",
-        "plot UNFINISHED_RUN           | gnc: error: UNFINISHED_RUN has no summary table (a run writes its tables when it ends",
+        "export NO_RUN            | gnc: error: NO_RUN is not a gnc run directory (it has no run.json)",
+        "export UNFINISHED_RUN         | gnc: error: UNFINISHED_RUN has no tables yet (a run writes its tables when it ends",
+        "plot UNFINISHED_RUN           | gnc: error: UNFINISHED_RUN has no tables yet (a run writes its tables when it ends",
     })
     void badCommandLinesFailWithOneLine(String line, String message) throws Exception {
         Path incomplete = dir.resolve("incomplete");
         Files.createDirectories(incomplete);
-        Files.copy(run.resolve("spec.json"), incomplete.resolve("spec.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(run.resolve("run.json"), incomplete.resolve("run.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> names = Map.of("A_RUN", run.toString(), "NO_RUN", dir.resolve("nowhere").toString(),
                 "UNFINISHED_RUN", incomplete.toString());
         String[] args = line.trim().split(" +");
@@ -141,25 +141,24 @@ class PlotExportCommandTest {
     }
 
     /**
-     * The state a run is left in when an extension to more seeds is stopped before its tables
-     * are written: spec.json plans 4 seeds, the tables hold 3. Export and plot refuse it rather
-     * than write empty seed-3 columns or a panel that looks complete.
+     * Tables that hold less than their spec.json plans (here: spec.json says 4 seeds, the tables
+     * hold 3, as a damaged or hand-edited run directory may). Export and plot refuse it rather than
+     * write empty seed-3 columns or a panel that looks complete.
      */
     @Test
     void tablesThatLackTrialsTheSpecPlansAreRefused() throws Exception {
         Path extended = dir.resolve("extended");
         copyTree(run, extended);
-        Path spec = extended.resolve("spec.json");
+        Path spec = Path.of(gnc.Runs.table(extended, "trials")).getParent().resolve("spec.json");
         String text = Files.readString(spec);
         assertTrue(text.contains("\"seeds\" : 3"), text);
         Files.writeString(spec, text.replace("\"seeds\" : 3", "\"seeds\" : 4"));
-        Files.delete(extended.resolve(".spec.json.crc")); // Hadoop's checksum of the file as the run wrote it
+        Files.deleteIfExists(spec.resolveSibling(".spec.json.crc")); // Hadoop's checksum of the file as written
         Path csv = dir.resolve("extended.csv");
         MainTest.Outcome export = MainTest.gnc("export", extended.toString(), "--out", csv.toString());
         assertEquals(2, export.code(), export.err());
         assertTrue(export.err().startsWith("gnc: error: " + extended + ": the trials table has no plain G&C row for width 2"
-                + " depth 2 seed 3 (and 1 more) of the 2 points x 4 seeds spec.json plans: the tables are from an earlier,"
-                + " smaller invocation"), export.err());
+                + " depth 2 seed 3 (and 1 more) of the 2 points x 4 seeds spec.json plans: the tables hold less than"), export.err());
         assertEquals(1, export.err().lines().count(), export.err());
         assertFalse(Files.exists(csv));
         MainTest.Outcome plot = MainTest.gnc("plot", extended.toString());

@@ -91,7 +91,7 @@ class QueryCommandTest {
         URI warehouse = URI.create(SparkTestSession.get().conf().get("spark.sql.warehouse.dir"));
         assertFalse(Files.exists(warehouse.getScheme() == null ? Path.of(warehouse.getPath()) : Path.of(warehouse)),
                 "no warehouse folder");
-        assertEquals(4, SparkTestSession.get().read().parquet(run.resolve("trials").toString()).count(),
+        assertEquals(4, SparkTestSession.get().read().parquet(gnc.Runs.table(run, "trials")).count(),
                 "the trials table as it was (2 widths x 2 seeds)");
     }
 

@@ -1,31 +1,32 @@
-package gnc.job;
+package gnc.estimator;
 
 import java.io.Serializable;
 
 /**
- * One unit of work of a (point, seed) trial. For G&C, a block: draws number
- * [block * blockSize, block * blockSize + draws) of the trial; its random stream depends on
- * (job key, width, depth, seed, block) only.
+ * One unit of work of an estimator in a (point, seed) trial, numbered 0, 1, ... within the trial:
+ * a block of plain G&C draws, a replica of a rare-event estimator, a gradient-descent run. Its
+ * random stream depends on (the estimator's key, width, depth, seed, index) only, so any task
+ * computes the same result.
  *
  * <p>A plain class rather than a record: Spark ships the units of a partition with its configured
  * serializer, and Kryo 4 (Spark's) cannot build a field serializer for records.
  */
 public final class WorkUnit implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final String method;
     private final int width;
     private final int depth;
     private final int seed;
-    private final int block;
+    private final int index;
     private final long draws;
 
-    public WorkUnit(String method, int width, int depth, int seed, int block, long draws) {
+    public WorkUnit(String method, int width, int depth, int seed, int index, long draws) {
         this.method = method;
         this.width = width;
         this.depth = depth;
         this.seed = seed;
-        this.block = block;
+        this.index = index;
         this.draws = draws;
     }
 
@@ -45,11 +46,12 @@ public final class WorkUnit implements Serializable {
         return seed;
     }
 
-    public int block() {
-        return block;
+    /** The unit's number within its trial (the block, the replica, ...). */
+    public int index() {
+        return index;
     }
 
-    /** G&C draws in the unit (0 for methods that make none). */
+    /** Plain G&C draws in the unit (0 for estimators that make none). */
     public long draws() {
         return draws;
     }
@@ -61,6 +63,6 @@ public final class WorkUnit implements Serializable {
 
     @Override
     public String toString() {
-        return method + " " + cell() + " block=" + block;
+        return method + " " + cell() + " index=" + index;
     }
 }

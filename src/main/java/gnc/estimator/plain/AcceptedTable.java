@@ -1,11 +1,10 @@
-package gnc.results;
+package gnc.estimator.plain;
 
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code accepted} table: every draw whose L_train is below the block's keep threshold
@@ -16,21 +15,14 @@ import org.apache.spark.sql.types.StructType;
 public final class AcceptedTable {
     public static final String NAME = "accepted";
 
-    /** One kept draw: its index in the block, its losses and ||W||_F before normalization. */
-    public static final StructType DRAW = new StructType()
-            .add("index", DataTypes.LongType, false)
-            .add("train_loss", DataTypes.DoubleType, false)
-            .add("gen_loss", DataTypes.DoubleType, false)
-            .add("w_norm", DataTypes.DoubleType, false);
-
     private static final String[] KEY = {"method", "width", "depth", "seed", "block", "index"};
 
     private AcceptedTable() {
     }
 
-    /** One row per kept draw of the unit records, sorted by method, point, seed, block and index. */
+    /** One row per kept draw of the unit rows, sorted by method, point, seed, block and index. */
     public static Dataset<Row> fromUnits(Dataset<Row> units) {
-        Column[] key = java.util.Arrays.stream(KEY).map(functions::col).toArray(Column[]::new);
+        Column[] key = Arrays.stream(KEY).map(functions::col).toArray(Column[]::new);
         return units.select(functions.col("method"), functions.col("width"), functions.col("depth"),
                         functions.col("activation"), functions.col("seed"), functions.col("block"),
                         functions.explode(functions.col("kept_draws")).as("d"))
