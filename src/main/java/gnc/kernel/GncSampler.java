@@ -24,11 +24,6 @@ public final class GncSampler {
         this.w = new double[problem.dimension()];
     }
 
-    /** The sampler drawing W. */
-    public ProductSampler sampler() {
-        return sampler;
-    }
-
     /** Receives the draws whose L_train is below a keep threshold, in draw order. */
     public interface KeptDraws {
         /**

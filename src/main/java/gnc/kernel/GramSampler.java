@@ -55,16 +55,6 @@ public final class GramSampler implements ProductSampler {
     }
 
     @Override
-    public SamplerKind kind() {
-        return SamplerKind.REDUCED;
-    }
-
-    @Override
-    public RandomUse randomUse() {
-        return new RandomUse(Prior.GAUSS, (depth - 1) * width * cols + rows * cols, new int[0]);
-    }
-
-    @Override
     public void sample(SplittableRandom rng, double[] w) {
         int n = width * cols;
         Prior.GAUSS.fill(rng, hidden, n, invSqrtWidth);

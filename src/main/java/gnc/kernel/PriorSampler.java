@@ -33,21 +33,6 @@ public final class PriorSampler implements ProductSampler {
         this.next = new double[k * model.cols()];
     }
 
-    public Factorization model() {
-        return model;
-    }
-
-    @Override
-    public SamplerKind kind() {
-        return SamplerKind.DIRECT;
-    }
-
-    @Override
-    public RandomUse randomUse() {
-        int k = model.width();
-        return new RandomUse(prior, k * model.cols() + (model.depth() - 2) * k * k + model.rows() * k, new int[0]);
-    }
-
     @Override
     public void sample(SplittableRandom rng, double[] w) {
         int k = model.width();

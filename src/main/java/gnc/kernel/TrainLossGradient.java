@@ -54,20 +54,12 @@ public final class TrainLossGradient {
         return pass.parameterCount();
     }
 
-    /**
-     * Writes dL_train/d(weights) into gradient and returns L_train at the weights. Afterwards
-     * {@link #product()} holds W of these weights.
-     */
+    /** Writes dL_train/d(weights) into gradient and returns L_train at the weights. */
     public double evaluate(double[] weights, double[] gradient) {
         pass.compute(weights, w);
         double loss = lossAndProductGradient();
         backward(weights, gradient);
         return loss;
-    }
-
-    /** W (row-major m x m') of the last {@link #evaluate} call; a view, not a copy. */
-    public double[] product() {
-        return w;
     }
 
     /** L_train at w, and G = (2/n) sum_i r_i A_i into lossGradient. */

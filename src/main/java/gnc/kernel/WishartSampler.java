@@ -59,22 +59,6 @@ public final class WishartSampler implements ProductSampler {
     }
 
     @Override
-    public SamplerKind kind() {
-        return SamplerKind.REDUCED;
-    }
-
-    @Override
-    public RandomUse randomUse() {
-        int[] degrees = new int[(depth - 1) * cols];
-        for (int j = 0; j < depth - 1; j++) {
-            for (int i = 0; i < cols; i++) {
-                degrees[j * cols + i] = diagonal[i].degrees();
-            }
-        }
-        return new RandomUse(Prior.GAUSS, (depth - 1) * cols * (cols - 1) / 2 + rows * cols, degrees);
-    }
-
-    @Override
     public void sample(SplittableRandom rng, double[] w) {
         bartlett(rng, factor);
         for (int j = 2; j < depth; j++) {

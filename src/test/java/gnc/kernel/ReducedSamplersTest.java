@@ -127,16 +127,4 @@ class ReducedSamplersTest {
         assertThrows(IllegalArgumentException.class, () -> SamplerKind.REDUCED.resolve(tanh10, Prior.UNIF));
         assertThrows(IllegalArgumentException.class, () -> new WishartSampler(tanh10));
     }
-
-    @Test
-    void randomUseCountsWhatADrawConsumes() {
-        Factorization f = new Factorization(5, 5, 7, 4, Activation.linear());
-        RandomUse use = new WishartSampler(f).randomUse();
-        assertEquals(3 * 10 + 25, use.baseDraws());
-        assertEquals(java.util.List.of(7, 6, 5, 4, 3, 7, 6, 5, 4, 3, 7, 6, 5, 4, 3),
-                java.util.Arrays.stream(use.chiSquareDegrees()).boxed().toList());
-        assertEquals(7 * 5 + 2 * 49 + 5 * 7, new PriorSampler(f, Prior.GAUSS).randomUse().baseDraws());
-        Factorization t = new Factorization(5, 5, 7, 4, Activation.tanh());
-        assertEquals(3 * 35 + 25, new GramSampler(t).randomUse().baseDraws());
-    }
 }
