@@ -5,9 +5,8 @@ import gnc.kernel.GradientDescent;
 import gnc.kernel.ProblemInstance;
 import gnc.kernel.Streams;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * {@code gnc bench-gd}'s figures: single-thread gradient-descent throughput of the kernel on the
@@ -39,32 +38,23 @@ public final class GdBench {
         }
     }
 
-    /**
-     * Epochs per second of wall-clock time and of this thread's CPU time, after a warm-up of a
-     * quarter of the measuring time.
-     */
+    /** Epochs per second of wall-clock time and of this thread's CPU time ({@link Timed}'s measurement). */
     private static double[] epochsPerSecond(GradientDescent gd, GdSettings settings, double seconds) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        var rng = Streams.stream(1L, 0);
-        double sink = 0;
-        long warmEnd = System.nanoTime() + (long) (seconds * 0.25e9);
-        while (System.nanoTime() < warmEnd) {
-            sink += gd.run(settings, rng).genLoss();
-        }
-        long start = System.nanoTime();
-        long cpuStart = threads.getCurrentThreadCpuTime();
-        long end = start + (long) (seconds * 1e9);
-        long epochs = 0;
-        long now;
-        do {
-            sink += gd.run(settings, rng).genLoss();
-            epochs += settings.epochs();
-            now = System.nanoTime();
-        } while (now < end);
-        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
-        if (Double.isNaN(sink)) {
+        SplittableRandom rng = Streams.stream(1L, 0);
+        double[] sink = new double[1];
+        Timed timed = new Timed() {
+            @Override
+            void work(long count) {
+                for (long i = 0; i < count; i++) {
+                    sink[0] += gd.run(settings, rng).genLoss();
+                }
+            }
+        };
+        timed.measure(seconds);
+        if (Double.isNaN(sink[0])) {
             throw new IllegalStateException("gradient descent produced NaN losses during the benchmark");
         }
-        return new double[] {epochs / ((now - start) / 1e9), epochs / (cpu / 1e9)};
+        double epochs = timed.rate * settings.epochs();
+        return new double[] {epochs, epochs / timed.cpu};
     }
 }

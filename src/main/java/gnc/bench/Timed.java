@@ -4,8 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * Times work done in chunks sized to take about 10 ms each, after a warm-up (for the JIT):
- * units of work per wall-clock second, and the share of that wall time the thread ran.
+ * Times work done in chunks sized to take about 10 ms each, after a warm-up for the JIT (a
+ * quarter of the measuring time, at least 0.5 s): units of work per wall-clock second, and the
+ * share of that wall time the thread ran (its CPU time over the wall time).
  */
 abstract class Timed {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

@@ -16,9 +16,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The bench's account of a draw's random numbers, worked out from the samplers' documented draw
  * orders, against the samplers themselves: replaying it from a twin stream leaves the twin where
- * the draws left theirs. A count or an order off by one variate shifts every later random number
- * (a Ziggurat normal takes one nextLong mostly and more in its tails, a chi-square a variable
- * number of tries), so the streams' next values would differ.
+ * the draws left theirs. A count off by one shifts every later random number; an order changed
+ * hands the numbers to other rejection steps (a Ziggurat normal takes one nextLong mostly and
+ * more in its tails, a chi-square a variable number of tries), which then take other amounts of
+ * them. Both were checked to make this test fail (the order: chi-squares before the normals of
+ * each Bartlett factor).
  */
 class RandomUseTest {
 
