@@ -5,9 +5,9 @@ import java.util.SplittableRandom;
 /**
  * Guess & Check on one problem instance (PAPER.md §3): draws W from the prior with the sampler
  * the settings choose ({@link SamplerKind}), optionally normalizes it ({@link GncLosses}), and
- * accepts it when L_train(W) < eps. Every draw's L_gen feeds the prior baseline; accepted draws' L_gen feed the
- * G&C result. Runs a block of draws in preallocated workspaces without allocating per draw. One
- * instance per thread.
+ * accepts it when L_train(W) < eps. Every draw's L_gen feeds the prior baseline; accepted draws'
+ * L_gen feed the G&C result. Runs a block of draws in preallocated workspaces without allocating
+ * per draw. One instance per thread.
  */
 public final class GncSampler {
     private final ProductSampler sampler;
