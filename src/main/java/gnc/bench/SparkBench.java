@@ -21,10 +21,11 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The bench's end-to-end figure: a real G&C job (depth 2, width 5, linear, reduced sampler) on
- * Spark's local[2] master (a session the caller opens on {@link #MASTER}), sized from the single-core figure to take about the requested number
- * of seconds, written to a temporary run directory that is deleted afterwards. Throughput is taken
- * over the draws' wall time (from the first trial job's start to the last one's end, as Spark's
- * listener reports them) and over the whole run, tables included.
+ * Spark's local[2] master (in a session the caller opens on {@link #MASTER}), sized from the
+ * single-core figure to take about the requested number of seconds, written to a temporary run
+ * directory that is deleted afterwards. Throughput is taken over the draws' wall time (from the
+ * first trial job's start to the last one's end, as Spark's listener reports them) and over the
+ * whole run, tables included.
  */
 public final class SparkBench {
     public static final String MASTER = "local[2]";
