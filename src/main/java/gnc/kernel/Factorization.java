@@ -45,7 +45,7 @@ public record Factorization(int rows, int cols, int width, int depth, Activation
     }
 
     /**
-     * The G&C prior's scale of layer j's entries (1-based, PAPER.md §3): W_j = priorScale(j) D
+     * The G&C prior's scale of layer j's entries (1-based; the paper's §3): W_j = priorScale(j) D
      * entry-wise, D the prior's base law; 1 / sqrt(k) for j &lt; d and 1 / sqrt(m) for W_d, one
      * over the root of the layer's output size. Every sampler and prior move takes it from here.
      */

@@ -1,7 +1,7 @@
 package gnc.kernel;
 
 /**
- * The losses G&C gives a drawn W (PAPER.md §3), formed in one place for {@link GncSampler} and
+ * The losses G&C gives a drawn W (the paper's §3), formed in one place for {@link GncSampler} and
  * {@link ConditionalSampler} alike: with normalization, W is replaced by
  * W / (||W||_F + softening), else kept; then L_gen and L_train of it by {@link LossEvaluator},
  * L_train with its early-rejection cutoff. The normalized W is never written out: its factor
