@@ -1,7 +1,5 @@
-package gnc.cli;
+package gnc.bench;
 
-import gnc.kernel.Activation;
-import gnc.kernel.Factorization;
 import gnc.kernel.SamplerKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,15 +19,14 @@ public final class BenchFork {
 
     /** Child: {@code width depth activation sampler seconds}; prints the figure's line. */
     public static void main(String[] args) {
-        Activation act = Activation.of(Activation.Kind.bySpecName(args[2]), Activation.DEFAULT_NEGATIVE_SLOPE);
-        Factorization model = new Factorization(5, 5, Integer.parseInt(args[0]), Integer.parseInt(args[1]), act);
-        BenchCommand.Figure f = BenchCommand.measure(BenchCommand.problem(), model, SamplerKind.bySpecName(args[3]),
-                Double.parseDouble(args[4]));
+        Figure f = KernelBench.measure(KernelBench.problem(),
+                KernelBench.model(Integer.parseInt(args[0]), Integer.parseInt(args[1]), args[2]),
+                SamplerKind.bySpecName(args[3]), Double.parseDouble(args[4]));
         System.out.println(f.line());
     }
 
     /** Parent: runs one measurement in a child JVM with this JVM's class path. */
-    static BenchCommand.Figure measure(int width, int depth, String activation, SamplerKind sampler, double seconds) {
+    static Figure measure(int width, int depth, String activation, SamplerKind sampler, double seconds) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 BenchFork.class.getName(), Integer.toString(width), Integer.toString(depth), activation,
@@ -42,7 +39,7 @@ public final class BenchFork {
                 throw new IllegalStateException("bench child JVM exited with " + code + " for width " + width
                         + ", depth " + depth + ", " + activation + ", " + sampler.specName());
             }
-            return BenchCommand.Figure.parse(out);
+            return Figure.parse(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a bench child JVM", e);
         } catch (InterruptedException e) {

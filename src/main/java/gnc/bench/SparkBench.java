@@ -1,4 +1,4 @@
-package gnc.cli;
+package gnc.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import gnc.job.GncJob;
@@ -21,13 +21,14 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The bench's end-to-end figure: a real G&C job (depth 2, width 5, linear, reduced sampler) on
- * Spark's local[2] master, sized from the single-core figure to take about the requested number
- * of seconds, written to a temporary run directory that is deleted afterwards. Throughput is taken
- * over the draws' wall time (from the first trial job's start to the last one's end, as Spark's
- * listener reports them) and over the whole run, tables included.
+ * Spark's local[2] master (in a session the caller opens on {@link #MASTER}), sized from the
+ * single-core figure to take about the requested number of seconds, written to a temporary run
+ * directory that is deleted afterwards. Throughput is taken over the draws' wall time (from the
+ * first trial job's start to the last one's end, as Spark's listener reports them) and over the
+ * whole run, tables included.
  */
-final class SparkBench {
-    static final String MASTER = "local[2]";
+public final class SparkBench {
+    public static final String MASTER = "local[2]";
     static final int CORES = 2;
     private static final int SEEDS = 4;
     private static final int BLOCKS_PER_SEED = 12;
@@ -39,7 +40,7 @@ final class SparkBench {
      * @param cores the process's CPU time over the job's wall time: near 2 when the job had both
      *              cores, lower when other processes took them (which lowers the ratio)
      */
-    record Result(double singleCore, long draws, double stageSeconds, double jobSeconds, double cores) {
+    public record Result(double singleCore, long draws, double stageSeconds, double jobSeconds, double cores) {
         double stageRate() {
             return draws / stageSeconds;
         }
@@ -53,7 +54,7 @@ final class SparkBench {
             return stageRate() / (CORES * singleCore);
         }
 
-        String line() {
+        public String line() {
             return String.format("spark master=%s depth=2 width=5 activation=linear sampler=reduced draws=%d"
                             + " draw_stage_s=%.2f draws_per_s=%.0f job_s=%.2f job_draws_per_s=%.0f"
                             + " single_core=%.0f ratio=%.2f cores=%.2f",
@@ -108,14 +109,15 @@ final class SparkBench {
         }
     }
 
-    static Result run(double singleCore, long seconds) {
+    /** Runs the job on spark (whose master is {@link #MASTER}) for about seconds, given the single-core figure. */
+    public static Result run(SparkSession spark, double singleCore, long seconds) {
         long perSeed = (long) Math.ceil(singleCore * CORES * seconds / SEEDS);
         long blockSize = Math.max(1, perSeed / BLOCKS_PER_SEED);
         long draws = blockSize * BLOCKS_PER_SEED;
         JobSpec spec = SpecParser.parse("""
                 {"sweep": {"widths": [5], "depth": 2},
                  "gnc": {"sampler": "reduced", "eps": %s, "draws": %d, "block_size": %d}, "seeds": %d}
-                """.formatted(BenchCommand.EPS, draws, blockSize, SEEDS), "bench-spark");
+                """.formatted(KernelBench.EPS, draws, blockSize, SEEDS), "bench-spark");
         Path tmp;
         try {
             tmp = Files.createTempDirectory("gnc-bench-");
@@ -123,8 +125,7 @@ final class SparkBench {
             throw new UncheckedIOException(e);
         }
         DrawClock clock = new DrawClock();
-        try (Sessions.Session session = Sessions.open("gnc bench", MASTER)) {
-            SparkSession spark = session.spark();
+        try {
             spark.sparkContext().addSparkListener(clock);
             RunDirectory dir = RunDirectory.at(tmp.resolve("run").toString(), spark.sparkContext().hadoopConfiguration());
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

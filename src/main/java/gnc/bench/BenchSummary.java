@@ -1,4 +1,4 @@
-package gnc.cli;
+package gnc.bench;
 
 import gnc.kernel.SamplerKind;
 import java.io.PrintStream;
@@ -8,16 +8,17 @@ import java.util.List;
  * The bench's human summary: each throughput target of the project (single thread, this machine)
  * with the measured figure, and the authors' published code on the same machine for comparison.
  */
-final class BenchSummary {
+public final class BenchSummary {
     private BenchSummary() {
     }
 
-    static void print(List<BenchCommand.Figure> figures, SparkBench.Result spark, PrintStream out) {
+    /** Prints the summary of figures and (when measured, else null) the Spark figure. */
+    public static void print(List<Figure> figures, SparkBench.Result spark, PrintStream out) {
         out.println();
         out.println("summary (single thread unless said; target, measured, verdict):");
-        BenchCommand.Figure lin5 = BenchCommand.find(figures, "linear", SamplerKind.REDUCED, 5, 2);
-        BenchCommand.Figure lin160 = BenchCommand.find(figures, "linear", SamplerKind.REDUCED, 160, 2);
-        BenchCommand.Figure deep = BenchCommand.find(figures, "linear", SamplerKind.REDUCED, 5, 10);
+        Figure lin5 = Figure.find(figures, "linear", SamplerKind.REDUCED, 5, 2);
+        Figure lin160 = Figure.find(figures, "linear", SamplerKind.REDUCED, 160, 2);
+        Figure deep = Figure.find(figures, "linear", SamplerKind.REDUCED, 5, 10);
         if (lin5 != null) {
             target(out, "linear depth 2 width 5 >= 3M draws/s", fmt(lin5.drawsPerSecond()), lin5.drawsPerSecond() >= 3e6);
         }
@@ -29,8 +30,8 @@ final class BenchSummary {
             target(out, "linear width 5 depth 10 >= 1M draws/s", fmt(deep.drawsPerSecond()), deep.drawsPerSecond() >= 1e6);
         }
         for (String act : List.of("tanh", "leaky_relu")) {
-            BenchCommand.Figure reduced = BenchCommand.find(figures, act, SamplerKind.REDUCED, 160, 2);
-            BenchCommand.Figure direct = BenchCommand.find(figures, act, SamplerKind.DIRECT, 160, 2);
+            Figure reduced = Figure.find(figures, act, SamplerKind.REDUCED, 160, 2);
+            Figure direct = Figure.find(figures, act, SamplerKind.DIRECT, 160, 2);
             if (reduced != null && direct != null) {
                 double gain = reduced.drawsPerSecond() / direct.drawsPerSecond();
                 target(out, act + " depth 2 width 160 reduced >= 2x direct",
@@ -46,9 +47,9 @@ final class BenchSummary {
         }
         out.println("authors' code on this machine (per core): depth 2 widths 5/20/80/160 at 120k/60k/22k/13k"
                 + " draws/s, width 5 depth 10 at 99k");
-        for (int[] shape : BenchCommand.SHAPES) {
-            BenchCommand.Figure best = null;
-            for (BenchCommand.Figure f : figures) {
+        for (int[] shape : KernelBench.SHAPES) {
+            Figure best = null;
+            for (Figure f : figures) {
                 if (f.activation().equals("linear") && f.width() == shape[0] && f.depth() == shape[1]
                         && (best == null || f.drawsPerSecond() > best.drawsPerSecond())) {
                     best = f;
@@ -65,7 +66,7 @@ final class BenchSummary {
         out.printf("  %-52s %-34s %s%n", what, measured, met ? "met" : "NOT met");
     }
 
-    static String fmt(double rate) {
+    private static String fmt(double rate) {
         if (rate >= 1e6) {
             return String.format("%.2fM", rate / 1e6);
         }
