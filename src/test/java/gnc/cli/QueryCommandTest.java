@@ -35,7 +35,8 @@ class QueryCommandTest {
 
     @BeforeAll
     static void twoSmallRuns() throws Exception {
-        SparkTestSession.get();
+        // The catalog creates the warehouse folder (for its default database) on first use: before any snapshot.
+        SparkTestSession.get().sharedState().externalCatalog();
         Path spec = dir.resolve("spec.json");
         Files.writeString(spec, Specs.edited("gnc.draws=2000", "seeds=2"));
         run = dir.resolve("run");
