@@ -6,6 +6,7 @@ import gnc.kernel.ChiSquare;
 import gnc.kernel.Factorization;
 import gnc.kernel.GncSampler;
 import gnc.kernel.GncSettings;
+import gnc.kernel.Lanes;
 import gnc.kernel.Prior;
 import gnc.kernel.ProblemGenerator;
 import gnc.kernel.ProblemInstance;
@@ -66,14 +67,19 @@ public final class KernelBench {
         return new Factorization(5, 5, width, depth, act);
     }
 
-    /** One figure, measured in this JVM. */
+    /**
+     * One figure, measured in this JVM: the scalar kernel first, then (where G&C draws in lanes)
+     * the lane kernel, each after its own warm-up.
+     */
     static Figure measure(ProblemInstance problem, Factorization model, SamplerKind sampler, double seconds) {
-        GncSampler g = new GncSampler(problem, model, new GncSettings(Prior.GAUSS, false,
-                GncSettings.DEFAULT_SOFTENING, sampler));
-        Timed draws = drawsPerSecond(g, seconds);
+        GncSettings settings = new GncSettings(Prior.GAUSS, false, GncSettings.DEFAULT_SOFTENING, sampler);
+        Timed scalar = drawsPerSecond(GncSampler.scalar(problem, model, settings), seconds);
         double replayRate = replaysPerSecond(RandomUse.of(model, Prior.GAUSS, sampler), seconds * 0.5);
-        return new Figure(model.width(), model.depth(), model.activation().kind().specName(), sampler, draws.rate,
-                draws.rate / replayRate, draws.cpu);
+        boolean lanes = Lanes.applies(model, settings);
+        Timed draws = lanes ? drawsPerSecond(new GncSampler(problem, model, settings), seconds) : scalar;
+        String kernel = !lanes ? "scalar" : Lanes.vectorized() ? "lanes" : "lanes_plain";
+        return new Figure(model.width(), model.depth(), model.activation().kind().specName(), sampler, kernel,
+                draws.rate, scalar.rate, scalar.rate / replayRate, Math.min(draws.cpu, scalar.cpu));
     }
 
     /** Draws per second of one thread. */
