@@ -151,7 +151,7 @@ final class LaneMath {
     static double tanh(double v) {
         double a = Math.min(Math.abs(v), TANH_CAP);
         double e = expm1(-2.0 * a);
-        double t = -e / (2.0 + e);
+        double t = (0.0 - e) / (2.0 + e); // 0 - e: +0 for e = +-0, so that t carries no sign
         return Double.longBitsToDouble(Double.doubleToRawLongBits(t) | (Double.doubleToRawLongBits(v) & SIGN));
     }
 

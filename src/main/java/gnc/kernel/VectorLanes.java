@@ -149,6 +149,7 @@ final class VectorLanes implements LaneOps {
         DoubleVector round = DoubleVector.broadcast(D, LaneMath.ROUND);
         DoubleVector ln2Hi = DoubleVector.broadcast(D, -LaneMath.LN2_HI);
         DoubleVector ln2Lo = DoubleVector.broadcast(D, -LaneMath.LN2_LO);
+        DoubleVector zero = DoubleVector.zero(D);
         double[] c = LaneMath.EXPM1;
         for (int i = 0; i < n * L; i += W) {
             DoubleVector v = DoubleVector.fromArray(D, x, i).mul(scale);
@@ -164,7 +165,7 @@ final class VectorLanes implements LaneOps {
             DoubleVector twoN = shifted.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52)
                     .reinterpretAsDoubles();
             DoubleVector e = twoN.fma(pr, twoN.sub(1.0));
-            DoubleVector t = e.neg().div(e.add(2.0));
+            DoubleVector t = zero.sub(e).div(e.add(2.0));
             t.reinterpretAsLongs().or(v.reinterpretAsLongs().and(LaneMath.SIGN)).reinterpretAsDoubles()
                     .intoArray(x, i);
         }
