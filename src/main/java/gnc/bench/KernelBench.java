@@ -73,17 +73,21 @@ public final class KernelBench {
      */
     static Figure measure(ProblemInstance problem, Factorization model, SamplerKind sampler, double seconds) {
         GncSettings settings = new GncSettings(Prior.GAUSS, false, GncSettings.DEFAULT_SOFTENING, sampler);
-        Timed scalar = drawsPerSecond(GncSampler.scalar(problem, model, settings), seconds);
+        Timed scalar = drawsPerSecond(GncSampler.scalar(problem, model, settings), seconds, 0.5);
         double replayRate = replaysPerSecond(RandomUse.of(model, Prior.GAUSS, sampler), seconds * 0.5);
         boolean lanes = Lanes.applies(model, settings);
-        Timed draws = lanes ? drawsPerSecond(new GncSampler(problem, model, settings), seconds) : scalar;
+        Timed draws = lanes ? drawsPerSecond(new GncSampler(problem, model, settings), seconds, LANE_WARM_SECONDS)
+                : scalar;
         String kernel = !lanes ? "scalar" : Lanes.vectorized() ? "lanes" : "lanes_plain";
         return new Figure(model.width(), model.depth(), model.activation().kind().specName(), sampler, kernel,
                 draws.rate, scalar.rate, scalar.rate / replayRate, Math.min(draws.cpu, scalar.cpu));
     }
 
-    /** Draws per second of one thread. */
-    private static Timed drawsPerSecond(GncSampler sampler, double seconds) {
+    /** The lane kernel's least warm-up: C2 took 2 to 5 s to compile its Vector API code here ({@link Timed}). */
+    static final double LANE_WARM_SECONDS = 6.0;
+
+    /** Draws per second of one thread, after at least minWarm seconds of warm-up. */
+    private static Timed drawsPerSecond(GncSampler sampler, double seconds, double minWarm) {
         SplittableRandom rng = Streams.stream(1L, 0);
         BlockStats sink = new BlockStats();
         Timed timed = new Timed() {
@@ -92,7 +96,7 @@ public final class KernelBench {
                 sampler.run(rng, count, EPS, sink);
             }
         };
-        timed.measure(seconds);
+        timed.measure(seconds, minWarm);
         return timed;
     }
 
@@ -110,7 +114,7 @@ public final class KernelBench {
                 }
             }
         };
-        timed.measure(seconds);
+        timed.measure(seconds, 0.5);
         if (Double.isNaN(sink[0])) {
             throw new IllegalStateException("random numbers summed to NaN");
         }
