@@ -68,16 +68,23 @@ public final class KernelBench {
     }
 
     /**
-     * One figure, measured in this JVM: the scalar kernel first, then (where G&C draws in lanes)
-     * the lane kernel, each after its own warm-up.
+     * One figure, measured in this JVM: where G&C draws in lanes, the scalar kernel and the lane
+     * kernel, each warmed up, then timed in alternating windows; elsewhere the scalar kernel alone.
      */
     static Figure measure(ProblemInstance problem, Factorization model, SamplerKind sampler, double seconds) {
         GncSettings settings = new GncSettings(Prior.GAUSS, false, GncSettings.DEFAULT_SOFTENING, sampler);
-        Timed scalar = drawsPerSecond(GncSampler.scalar(problem, model, settings), seconds, 0.5);
-        double replayRate = replaysPerSecond(RandomUse.of(model, Prior.GAUSS, sampler), seconds * 0.5);
         boolean lanes = Lanes.applies(model, settings);
-        Timed draws = lanes ? drawsPerSecond(new GncSampler(problem, model, settings), seconds, LANE_WARM_SECONDS)
-                : scalar;
+        Timed scalar = draws(GncSampler.scalar(problem, model, settings), 1L);
+        Timed draws = scalar;
+        if (lanes) {
+            draws = draws(new GncSampler(problem, model, settings), 3L);
+            scalar.warmUp(seconds, 0.5);
+            draws.warmUp(seconds, LANE_WARM_SECONDS);
+            Timed.interleaved(scalar, draws, seconds);
+        } else {
+            scalar.measure(seconds, 0.5);
+        }
+        double replayRate = replaysPerSecond(RandomUse.of(model, Prior.GAUSS, sampler), seconds * 0.5);
         String kernel = !lanes ? "scalar" : Lanes.vectorized() ? "lanes" : "lanes_plain";
         return new Figure(model.width(), model.depth(), model.activation().kind().specName(), sampler, kernel,
                 draws.rate, scalar.rate, scalar.rate / replayRate, Math.min(draws.cpu, scalar.cpu));
@@ -86,18 +93,16 @@ public final class KernelBench {
     /** The lane kernel's least warm-up: C2 took 2 to 5 s to compile its Vector API code here ({@link Timed}). */
     static final double LANE_WARM_SECONDS = 6.0;
 
-    /** Draws per second of one thread, after at least minWarm seconds of warm-up. */
-    private static Timed drawsPerSecond(GncSampler sampler, double seconds, double minWarm) {
-        SplittableRandom rng = Streams.stream(1L, 0);
+    /** G&C draws of one thread on the stream (key, 0), as timed work. */
+    private static Timed draws(GncSampler sampler, long key) {
+        SplittableRandom rng = Streams.stream(key, 0);
         BlockStats sink = new BlockStats();
-        Timed timed = new Timed() {
+        return new Timed() {
             @Override
             void work(long count) {
                 sampler.run(rng, count, EPS, sink);
             }
         };
-        timed.measure(seconds, minWarm);
-        return timed;
     }
 
     /** Random-number replays (one draw's worth each) per second of one thread. */
