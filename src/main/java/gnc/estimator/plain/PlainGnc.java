@@ -82,7 +82,7 @@ public final class PlainGnc implements Estimator {
     public double unitSeconds(SweepPoint p) {
         GncSpec g = spec.gnc();
         var model = spec.model(p);
-        return Math.min(g.blockSize(), g.draws()) * CostModel.drawNanos(model, g.sampling().resolvedSampler(model)) * 1e-9;
+        return Math.min(g.blockSize(), g.draws()) * CostModel.gncDrawNanos(model, g.sampling()) * 1e-9;
     }
 
     /** The kept draws (a record each, then a line of JSON) and the sampler's workspaces. */
