@@ -20,8 +20,8 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The bench's end-to-end figure: a real G&C job (depth 2, width 5, linear, reduced sampler) on
- * Spark's local[2] master (in a session the caller opens on {@link #MASTER}), sized from the
+ * The bench's end-to-end figure: a real G&C job (depth 2, width 5, linear, direct sampler in
+ * lanes) on Spark's local[2] master (in a session the caller opens on {@link #MASTER}), sized from the
  * single-core figure to take about the requested number of seconds, written to a temporary run
  * directory that is deleted afterwards. Throughput is taken over the draws' wall time (from the
  * first trial job's start to the last one's end, as Spark's listener reports them) and over the
@@ -55,7 +55,7 @@ public final class SparkBench {
         }
 
         public String line() {
-            return String.format("spark master=%s depth=2 width=5 activation=linear sampler=reduced draws=%d"
+            return String.format("spark master=%s depth=2 width=5 activation=linear sampler=direct draws=%d"
                             + " draw_stage_s=%.2f draws_per_s=%.0f job_s=%.2f job_draws_per_s=%.0f"
                             + " single_core=%.0f ratio=%.2f cores=%.2f",
                     MASTER, draws, stageSeconds, stageRate(), jobSeconds, jobRate(), singleCore, ratio(), cores);
@@ -116,7 +116,7 @@ public final class SparkBench {
         long draws = blockSize * BLOCKS_PER_SEED;
         JobSpec spec = SpecParser.parse("""
                 {"sweep": {"widths": [5], "depth": 2},
-                 "gnc": {"sampler": "reduced", "eps": %s, "draws": %d, "block_size": %d}, "seeds": %d}
+                 "gnc": {"sampler": "direct", "eps": %s, "draws": %d, "block_size": %d}, "seeds": %d}
                 """.formatted(KernelBench.EPS, draws, blockSize, SEEDS), "bench-spark");
         Path tmp;
         try {
