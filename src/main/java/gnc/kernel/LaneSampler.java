@@ -19,6 +19,8 @@ final class LaneSampler {
     private final double[] z;
     private double[] h;
     private double[] next;
+    /** s_d s_{d-1} ... s_1, multiplied in that order (not Math.pow, whose last bit may vary by machine). */
+    private final double linearScale;
 
     LaneSampler(Factorization model, LaneOps ops) {
         this.model = model;
@@ -28,6 +30,11 @@ final class LaneSampler {
         this.z = new double[2 * pairs * L];
         this.h = new double[model.width() * model.cols() * L];
         this.next = new double[model.width() * model.cols() * L];
+        double product = model.priorScale(model.depth());
+        for (int j = 1; j < model.depth(); j++) {
+            product *= model.priorScale(j);
+        }
+        this.linearScale = product;
     }
 
     /** Writes LANES draws of W (entry e of lane l at w[e LANES + l]), advancing state. */
@@ -51,8 +58,7 @@ final class LaneSampler {
             next = t;
         }
         ops.multiply(z, offset, model.rows(), k, in, cols, w);
-        double last = model.priorScale(d);
-        ops.scale(w, model.rows() * cols, linear ? last * Math.pow(hidden, d - 1) : last);
+        ops.scale(w, model.rows() * cols, linear ? linearScale : model.priorScale(d));
     }
 
     private void activate(double[] x, int n, double scale) {
