@@ -26,8 +26,13 @@ public final class TrialRows {
         Row combine(List<Row> unitRows);
     }
 
-    /** One row (of schema out) per trial of units, indexColumn ordering each trial's rows (null: one unit). */
+    /**
+     * One row (of schema out) per trial of units, indexColumn ordering each trial's rows (null: one
+     * unit). The grouping's output is coalesced to the session's parallelism: a trial row is small,
+     * and spark.sql.shuffle.partitions (200) tasks of a few rows each only cost scheduling.
+     */
     public static Dataset<Row> of(Dataset<Row> units, String indexColumn, StructType out, Combiner combiner) {
+        int parallelism = units.sparkSession().sparkContext().defaultParallelism();
         return units.groupByKey((MapFunction<Row, String>) r -> r.getAs("width") + "/" + r.getAs("depth") + "/"
                         + r.getAs("seed"), Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> {
@@ -37,6 +42,7 @@ public final class TrialRows {
                         group.sort(Comparator.comparing(r -> r.<Integer>getAs(indexColumn)));
                     }
                     return combiner.combine(group);
-                }, Encoders.row(out));
+                }, Encoders.row(out))
+                .coalesce(parallelism);
     }
 }

@@ -149,7 +149,7 @@ class PlotExportCommandTest {
     void tablesThatLackTrialsTheSpecPlansAreRefused() throws Exception {
         Path extended = dir.resolve("extended");
         copyTree(run, extended);
-        Path spec = Path.of(gnc.Runs.table(extended, "trials")).getParent().resolve("spec.json");
+        Path spec = Path.of(java.net.URI.create(gnc.Runs.table(extended, "trials"))).getParent().resolve("spec.json");
         String text = Files.readString(spec);
         assertTrue(text.contains("\"seeds\" : 3"), text);
         Files.writeString(spec, text.replace("\"seeds\" : 3", "\"seeds\" : 4"));
