@@ -1,5 +1,7 @@
 package gnc.kernel;
 
+import java.util.Arrays;
+
 /**
  * {@link GncLosses} for {@link LaneOps#LANES} draws at once: the optional normalization
  * W / (||W||_F + softening), then L_gen and L_train of each lane, both exact (no early
@@ -34,7 +36,7 @@ final class LaneLosses {
         this.testTargets = problem.testTargets();
         this.normalize = settings.normalize();
         this.softening = settings.softening();
-        java.util.Arrays.fill(scale, 1.0);
+        Arrays.fill(scale, 1.0);
     }
 
     /** Evaluates both losses of every lane of w (normalized first, if so set). */

@@ -3,9 +3,9 @@ package gnc.kernel;
 /**
  * {@link LaneOps} in plain loops over the lanes, one lane at a time through {@link LaneMath}: the
  * kernel of a JVM without the jdk.incubator.vector module, bit for bit the same as
- * {@link VectorLanes} (LanesTest). C2 auto-vectorizes none of it that matters (the normals and
- * tanh need bit reinterpretation and selects, which its superword pass leaves scalar), so it runs
- * at about today's scalar kernel's speed (docs/throughput.md).
+ * {@link VectorLanes} (LanesTest). C2 auto-vectorizes none of it (the normals and tanh need bit
+ * reinterpretation and selects, which its superword pass leaves scalar), so it draws 2x to 5x
+ * slower than the scalar kernel ({@link GncSampler#scalar}; docs/throughput.md, "Routes").
  */
 final class ScalarLanes implements LaneOps {
     private static final int L = LANES;
