@@ -15,7 +15,7 @@ public final class CostModel {
     private static final double NANOS_PER_MULTIPLY_ADD = 0.5;
     private static final double NANOS_PER_ACTIVATION = 4;
     private static final double NANOS_PER_LOSS_TERM = 0.2;
-    /** The lane kernel's speed-up over the scalar costs below: 1.9x to 4.3x measured (docs/throughput.md). */
+    /** The lane kernel's speed-up over the scalar costs below: 1.6x to 4.3x measured (docs/throughput.md). */
     private static final double LANE_SPEEDUP = 2.5;
 
     private CostModel() {
