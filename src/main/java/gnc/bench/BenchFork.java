@@ -28,7 +28,7 @@ public final class BenchFork {
     /** Parent: runs one measurement in a child JVM with this JVM's class path. */
     static Figure measure(int width, int depth, String activation, SamplerKind sampler, double seconds) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = List.of(java, "-Xmx512m", "--add-modules=jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 BenchFork.class.getName(), Integer.toString(width), Integer.toString(depth), activation,
                 sampler.specName(), Double.toString(seconds));
         try {

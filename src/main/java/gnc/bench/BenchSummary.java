@@ -1,5 +1,6 @@
 package gnc.bench;
 
+import gnc.kernel.Prior;
 import gnc.kernel.SamplerKind;
 import java.io.PrintStream;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class BenchSummary {
                         gain >= 2.0);
             }
         }
+        laneTargets(figures, out);
         if (spark != null) {
             target(out, "Spark local[2] >= 75% of 2x single core",
                     String.format("%.0f%% (%s of %s)", 100 * spark.ratio(), fmt(spark.stageRate()),
@@ -58,6 +60,33 @@ public final class BenchSummary {
             if (best != null) {
                 out.printf("  linear depth %d width %d: %s draws/s (%s)%n", shape[1], shape[0],
                         fmt(best.drawsPerSecond()), best.sampler().specName());
+            }
+        }
+    }
+
+    /**
+     * The lane kernel's targets (issue 15): per cell, vs_scalar of the direct sampler in lanes
+     * against the scalar kernel (one JVM, alternating windows), and the kernel auto now draws with
+     * against the faster of today's direct and reduced (separate JVMs, so noisier).
+     */
+    private static void laneTargets(List<Figure> figures, PrintStream out) {
+        int[][] cells = {{5, 2}, {5, 6}, {5, 10}, {160, 2}};
+        for (int[] c : cells) {
+            for (String act : List.of("linear", "tanh", "leaky_relu")) {
+                Figure direct = Figure.find(figures, act, SamplerKind.DIRECT, c[0], c[1]);
+                Figure reduced = Figure.find(figures, act, SamplerKind.REDUCED, c[0], c[1]);
+                if (direct == null || reduced == null) {
+                    continue;
+                }
+                double goal = c[0] == 160 ? (act.equals("linear") ? 1.0 : 2.0)
+                        : c[1] == 2 ? 2.0 : act.equals("linear") ? 2.0 : 3.0;
+                double today = Math.max(direct.scalarDrawsPerSecond(), reduced.drawsPerSecond());
+                Figure auto = SamplerKind.AUTO.resolve(KernelBench.model(c[0], c[1], act), Prior.GAUSS)
+                        == SamplerKind.REDUCED ? reduced : direct;
+                double vsToday = auto.drawsPerSecond() / today;
+                target(out, String.format("%s depth %d width %d >= %.0fx today's kernel", act, c[1], c[0], goal),
+                        String.format("vs_scalar=%.2f, auto %.2fx (%s)", direct.vsScalar(), vsToday,
+                                fmt(auto.drawsPerSecond())), vsToday >= goal && direct.vsScalar() >= 1.0);
             }
         }
     }

@@ -6,17 +6,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One single-thread G&C throughput measurement of {@code gnc bench}; cpu is the share of the wall
- * time the measuring thread was running (near 1 on a quiet machine; lower when other processes
- * took the core, which lowers draws_per_s).
+ * One single-thread G&C throughput measurement of {@code gnc bench}: drawsPerSecond of the kernel
+ * G&C runs with (kernel: lanes or scalar, see gnc.kernel.Lanes), scalarDrawsPerSecond of the
+ * one-draw-at-a-time kernel on the same cell in the same JVM, just before (equal to it when the
+ * cell draws with that kernel anyway); rngShare is the scalar kernel's; cpu is the share of the
+ * wall time the measuring thread was running (near 1 on a quiet machine; lower when other
+ * processes took the core, which lowers draws_per_s).
  */
-public record Figure(int width, int depth, String activation, SamplerKind sampler, double drawsPerSecond,
-                     double rngShare, double cpu) {
+public record Figure(int width, int depth, String activation, SamplerKind sampler, String kernel,
+                     double drawsPerSecond, double scalarDrawsPerSecond, double rngShare, double cpu) {
 
-    /** The line scripts read, e.g. {@code depth=2 width=5 activation=linear sampler=reduced draws_per_s=...}. */
+    /** The ratio to the scalar kernel, measured in one run. */
+    public double vsScalar() {
+        return drawsPerSecond / scalarDrawsPerSecond;
+    }
+
+    /**
+     * The line scripts read, e.g. {@code depth=2 width=5 activation=linear sampler=direct kernel=lanes
+     * draws_per_s=... scalar_draws_per_s=... vs_scalar=2.10 rng_share=... cpu=...}.
+     */
     public String line() {
-        return String.format("depth=%d width=%d activation=%s sampler=%s draws_per_s=%.0f rng_share=%.2f cpu=%.2f",
-                depth, width, activation, sampler.specName(), drawsPerSecond, rngShare, cpu);
+        return String.format("depth=%d width=%d activation=%s sampler=%s kernel=%s draws_per_s=%.0f"
+                        + " scalar_draws_per_s=%.0f vs_scalar=%.2f rng_share=%.2f cpu=%.2f",
+                depth, width, activation, sampler.specName(), kernel, drawsPerSecond, scalarDrawsPerSecond,
+                vsScalar(), rngShare, cpu);
     }
 
     /** The figure a {@link #line()} prints. */
@@ -31,8 +44,9 @@ public record Figure(int width, int depth, String activation, SamplerKind sample
         }
         try {
             return new Figure(Integer.parseInt(v.get("width")), Integer.parseInt(v.get("depth")), v.get("activation"),
-                    SamplerKind.bySpecName(v.get("sampler")), Double.parseDouble(v.get("draws_per_s")),
-                    Double.parseDouble(v.get("rng_share")), Double.parseDouble(v.get("cpu")));
+                    SamplerKind.bySpecName(v.get("sampler")), v.get("kernel"), Double.parseDouble(v.get("draws_per_s")),
+                    Double.parseDouble(v.get("scalar_draws_per_s")), Double.parseDouble(v.get("rng_share")),
+                    Double.parseDouble(v.get("cpu")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a bench line: " + line, e);
         }

@@ -50,7 +50,7 @@ public final class GdBench {
                 }
             }
         };
-        timed.measure(seconds);
+        timed.measure(seconds, 0.5);
         if (Double.isNaN(sink[0])) {
             throw new IllegalStateException("gradient descent produced NaN losses during the benchmark");
         }

@@ -6,6 +6,7 @@ import gnc.kernel.ChiSquare;
 import gnc.kernel.Factorization;
 import gnc.kernel.GncSampler;
 import gnc.kernel.GncSettings;
+import gnc.kernel.Lanes;
 import gnc.kernel.Prior;
 import gnc.kernel.ProblemGenerator;
 import gnc.kernel.ProblemInstance;
@@ -66,28 +67,42 @@ public final class KernelBench {
         return new Factorization(5, 5, width, depth, act);
     }
 
-    /** One figure, measured in this JVM. */
+    /**
+     * One figure, measured in this JVM: where G&C draws in lanes, the scalar kernel and the lane
+     * kernel, each warmed up, then timed in alternating windows; elsewhere the scalar kernel alone.
+     */
     static Figure measure(ProblemInstance problem, Factorization model, SamplerKind sampler, double seconds) {
-        GncSampler g = new GncSampler(problem, model, new GncSettings(Prior.GAUSS, false,
-                GncSettings.DEFAULT_SOFTENING, sampler));
-        Timed draws = drawsPerSecond(g, seconds);
+        GncSettings settings = new GncSettings(Prior.GAUSS, false, GncSettings.DEFAULT_SOFTENING, sampler);
+        boolean lanes = Lanes.applies(model, settings);
+        Timed scalar = draws(GncSampler.scalar(problem, model, settings), 1L);
+        Timed draws = scalar;
+        if (lanes) {
+            draws = draws(new GncSampler(problem, model, settings), 3L);
+            scalar.warmUp(seconds, 0.5);
+            draws.warmUp(seconds, LANE_WARM_SECONDS);
+            Timed.interleaved(scalar, draws, seconds);
+        } else {
+            scalar.measure(seconds, 0.5);
+        }
         double replayRate = replaysPerSecond(RandomUse.of(model, Prior.GAUSS, sampler), seconds * 0.5);
-        return new Figure(model.width(), model.depth(), model.activation().kind().specName(), sampler, draws.rate,
-                draws.rate / replayRate, draws.cpu);
+        String kernel = !lanes ? "scalar" : Lanes.vectorized() ? "lanes" : "lanes_plain";
+        return new Figure(model.width(), model.depth(), model.activation().kind().specName(), sampler, kernel,
+                draws.rate, scalar.rate, scalar.rate / replayRate, Math.min(draws.cpu, scalar.cpu));
     }
 
-    /** Draws per second of one thread. */
-    private static Timed drawsPerSecond(GncSampler sampler, double seconds) {
-        SplittableRandom rng = Streams.stream(1L, 0);
+    /** The lane kernel's least warm-up: C2 took 2 to 5 s to compile its Vector API code here ({@link Timed}). */
+    static final double LANE_WARM_SECONDS = 6.0;
+
+    /** G&C draws of one thread on the stream (key, 0), as timed work. */
+    private static Timed draws(GncSampler sampler, long key) {
+        SplittableRandom rng = Streams.stream(key, 0);
         BlockStats sink = new BlockStats();
-        Timed timed = new Timed() {
+        return new Timed() {
             @Override
             void work(long count) {
                 sampler.run(rng, count, EPS, sink);
             }
         };
-        timed.measure(seconds);
-        return timed;
     }
 
     /** Random-number replays (one draw's worth each) per second of one thread. */
@@ -104,7 +119,7 @@ public final class KernelBench {
                 }
             }
         };
-        timed.measure(seconds);
+        timed.measure(seconds, 0.5);
         if (Double.isNaN(sink[0])) {
             throw new IllegalStateException("random numbers summed to NaN");
         }

@@ -20,8 +20,8 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The bench's end-to-end figure: a real G&C job (depth 2, width 5, linear, reduced sampler) on
- * Spark's local[2] master (in a session the caller opens on {@link #MASTER}), sized from the
+ * The bench's end-to-end figure: a real G&C job (depth 2, width 5, linear, direct sampler in
+ * lanes) on Spark's local[2] master (in a session the caller opens on {@link #MASTER}), sized from the
  * single-core figure to take about the requested number of seconds, written to a temporary run
  * directory that is deleted afterwards. Throughput is taken over the draws' wall time (from the
  * first trial job's start to the last one's end, as Spark's listener reports them) and over the
@@ -55,7 +55,7 @@ public final class SparkBench {
         }
 
         public String line() {
-            return String.format("spark master=%s depth=2 width=5 activation=linear sampler=reduced draws=%d"
+            return String.format("spark master=%s depth=2 width=5 activation=linear sampler=direct draws=%d"
                             + " draw_stage_s=%.2f draws_per_s=%.0f job_s=%.2f job_draws_per_s=%.0f"
                             + " single_core=%.0f ratio=%.2f cores=%.2f",
                     MASTER, draws, stageSeconds, stageRate(), jobSeconds, jobRate(), singleCore, ratio(), cores);
@@ -63,8 +63,8 @@ public final class SparkBench {
     }
 
     /**
-     * The wall time of the draws: from the first trial job's start to the last one's end (the run
-     * computes each (point, seed) trial in a Spark job of its own, described by its trial).
+     * The wall time of the draws: the compute job's, from its start to its end (the run computes
+     * its pending units in one Spark job, described "NAME: N units in M tasks").
      */
     static final class DrawClock extends SparkListener {
         private final java.util.Map<Integer, Long> started = new java.util.HashMap<>();
@@ -75,7 +75,7 @@ public final class SparkBench {
         @Override
         public synchronized void onJobStart(SparkListenerJobStart event) {
             String description = event.properties() == null ? null : event.properties().getProperty("spark.job.description");
-            if (description != null && description.contains(" seed=")) {
+            if (description != null && description.contains(" units in ")) {
                 started.put(event.jobId(), event.time());
                 first = Math.min(first, event.time());
             }
@@ -89,12 +89,12 @@ public final class SparkBench {
             }
         }
 
-        /** The draws' wall time, waiting for the listener bus to deliver every trial job's end. */
-        long millis(int trialJobs) {
+        /** The draws' wall time, waiting for the listener bus to deliver the compute job's end. */
+        long millis() {
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (System.nanoTime() < deadline) {
                 synchronized (this) {
-                    if (ended >= trialJobs) {
+                    if (ended >= 1) {
                         return last - first;
                     }
                 }
@@ -105,7 +105,7 @@ public final class SparkBench {
                     break;
                 }
             }
-            throw new IllegalStateException("Spark reported " + ended + " of " + trialJobs + " trial jobs ended");
+            throw new IllegalStateException("Spark reported no end of the compute job");
         }
     }
 
@@ -116,7 +116,7 @@ public final class SparkBench {
         long draws = blockSize * BLOCKS_PER_SEED;
         JobSpec spec = SpecParser.parse("""
                 {"sweep": {"widths": [5], "depth": 2},
-                 "gnc": {"sampler": "reduced", "eps": %s, "draws": %d, "block_size": %d}, "seeds": %d}
+                 "gnc": {"sampler": "direct", "eps": %s, "draws": %d, "block_size": %d}, "seeds": %d}
                 """.formatted(KernelBench.EPS, draws, blockSize, SEEDS), "bench-spark");
         Path tmp;
         try {
@@ -131,11 +131,11 @@ public final class SparkBench {
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
-            GncJob.Result r = GncJob.run(spark, spec, dir, GncJob.Options.partitions(0));
+            GncJob.run(spark, spec, dir, GncJob.Options.partitions(0));
             long wall = System.nanoTime() - start;
             double jobSeconds = wall / 1e9;
             double cores = (os.getProcessCpuTime() - cpuStart) / (double) wall;
-            double stageSeconds = clock.millis((int) r.trials()) / 1e3;
+            double stageSeconds = clock.millis() / 1e3;
             spark.sparkContext().removeSparkListener(clock);
             return new Result(singleCore, draws * SEEDS, stageSeconds, jobSeconds, cores);
         } finally {

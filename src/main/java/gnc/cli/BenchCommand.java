@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * {@code gnc bench}: single-thread G&C throughput of the kernel for each activation, sampler and
  * shape ({@link KernelBench}, one line per figure for scripts, e.g.
- * {@code depth=2 width=5 activation=linear sampler=reduced draws_per_s=3120000 rng_share=0.61 cpu=0.99}),
+ * {@code depth=2 width=5 activation=linear sampler=direct kernel=lanes draws_per_s=... scalar_draws_per_s=...
+ * vs_scalar=2.10 rng_share=0.40 cpu=0.99}),
  * then the Spark job's end-to-end throughput on local[2] ({@link SparkBench}), then a human
  * summary against the targets ({@link BenchSummary}) and the machine's load.
  */
@@ -41,10 +42,10 @@ final class BenchCommand {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Figure> figures = KernelBench.measure(kinds, samplers, measureSeconds, out);
         SparkBench.Result spark = null;
-        Figure reference = Figure.find(figures, "linear", SamplerKind.REDUCED, 5, 2);
+        Figure reference = Figure.find(figures, "linear", SamplerKind.DIRECT, 5, 2);
         long sparkTarget = sparkSeconds == null ? 30 : sparkSeconds;
         if (sparkTarget > 0 && reference == null) {
-            out.println("spark skipped: it is compared with the linear reduced depth 2 width 5 figure, not measured here");
+            out.println("spark skipped: it is compared with the linear direct depth 2 width 5 figure, not measured here");
         } else if (sparkTarget > 0) {
             try (Sessions.Session session = Sessions.open("gnc bench", SparkBench.MASTER)) {
                 spark = SparkBench.run(session.spark(), reference.drawsPerSecond(), sparkTarget);

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Markov chain Monte Carlo on the G&amp;C prior conditioned on L_train &lt; level: propose with
  * the prior-reversible {@link PriorMove}, accept exactly when the proposal's L_train is below the
  * level (Metropolis-Hastings for prior x 1{L_train &lt; level}: the prior terms cancel). W and the
- * losses are formed exactly as {@link GncSampler} forms them: the forward pass, then
+ * losses are formed exactly as {@link GncSampler#scalar}'s kernel forms them: the forward pass, then
  * {@link GncLosses} (with normalization W / (||W||_F + softening), then both losses).
  *
  * <p>States live in a caller-owned array, state i at weights[i * parameterCount() ..], with its
@@ -41,7 +41,7 @@ public final class ConditionalSampler {
     }
 
     /**
-     * Draws state i from the prior (the same draw as {@link GncSampler}'s from the same stream)
+     * Draws state i from the prior (the same draw as {@link GncSampler#scalar}'s from the same stream)
      * and stores it with its exact losses.
      */
     public void drawPrior(SplittableRandom rng, double[] weights, double[] train, double[] gen, int i) {

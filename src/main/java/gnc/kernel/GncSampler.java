@@ -8,20 +8,52 @@ import java.util.SplittableRandom;
  * accepts it when L_train(W) < eps. Every draw's L_gen feeds the prior baseline; accepted draws'
  * L_gen feed the G&C result. Runs a block of draws in preallocated workspaces without allocating
  * per draw. One instance per thread.
+ *
+ * <p>Two kernels: where {@link Lanes#applies}, {@link LaneOps#LANES} draws at a time in lanes
+ * ({@link LaneSampler}, {@link LaneLosses}; draw i of a block is lane i mod LANES of group
+ * i / LANES, so a block's draws are a prefix of the same block's in any longer run); elsewhere,
+ * and always for {@link #scalar}, one draw at a time (a {@link ProductSampler} and
+ * {@link GncLosses}).
  */
 public final class GncSampler {
+    private static final int L = LaneOps.LANES;
     private final ProductSampler sampler;
     private final GncLosses losses;
     private final double[] w;
+    private final LaneSampler laneSampler;
+    private final LaneLosses laneLosses;
+    private final long[] laneState;
 
     public GncSampler(ProblemInstance problem, Factorization model, GncSettings settings) {
+        this(problem, model, settings, Lanes.applies(model, settings) ? Lanes.ops() : null);
+    }
+
+    /** G&C one draw at a time, the kernel before lanes: the oracle of tests and the bench's reference. */
+    public static GncSampler scalar(ProblemInstance problem, Factorization model, GncSettings settings) {
+        return new GncSampler(problem, model, settings, null);
+    }
+
+    /** G&C in lanes of ops (null: one draw at a time). */
+    GncSampler(ProblemInstance problem, Factorization model, GncSettings settings, LaneOps ops) {
         if (problem.rows() != model.rows() || problem.cols() != model.cols()) {
             throw new IllegalArgumentException("model shape " + model.rows() + " x " + model.cols()
                     + " does not match problem shape " + problem.rows() + " x " + problem.cols());
         }
-        this.sampler = settings.sampler().create(model, settings.prior());
-        this.losses = new GncLosses(problem, settings);
-        this.w = new double[problem.dimension()];
+        if (ops == null) {
+            this.sampler = settings.sampler().create(model, settings.prior());
+            this.losses = new GncLosses(problem, settings);
+            this.w = new double[problem.dimension()];
+            this.laneSampler = null;
+            this.laneLosses = null;
+            this.laneState = null;
+        } else {
+            this.sampler = null;
+            this.losses = null;
+            this.w = new double[problem.dimension() * L];
+            this.laneSampler = new LaneSampler(model, ops);
+            this.laneLosses = new LaneLosses(problem, settings, ops);
+            this.laneState = new long[2 * L];
+        }
     }
 
     /** Receives the draws whose L_train is below a keep threshold, in draw order. */
@@ -47,6 +79,10 @@ public final class GncSampler {
         if (!(keepThreshold >= eps)) {
             throw new IllegalArgumentException("keep threshold " + keepThreshold + " must be >= eps " + eps);
         }
+        if (laneSampler != null) {
+            runLanes(rng, count, eps, keepThreshold, kept, stats);
+            return;
+        }
         for (long i = 0; i < count; i++) {
             sampler.sample(rng, w);
             // Early rejection that keeps acceptance, keeping and the running minimum exact.
@@ -55,6 +91,32 @@ public final class GncSampler {
             stats.add(train, losses.gen(), eps);
             if (train < keepThreshold && kept != null) {
                 kept.keep(i, train, losses.gen(), losses.norm(w));
+            }
+        }
+    }
+
+    /** The lane kernel: groups of LANES draws, each lane's losses exact, added in draw order. */
+    private void runLanes(SplittableRandom rng, long count, double eps, double keepThreshold, KeptDraws kept,
+                          BlockStats stats) {
+        if (count <= 0) {
+            return;
+        }
+        Lanes.seed(rng, laneState);
+        for (long first = 0; first < count; first += L) {
+            laneSampler.sample(laneState, w);
+            laneLosses.evaluate(w);
+            int n = (int) Math.min(L, count - first);
+            boolean normed = laneLosses.normalizes();
+            for (int l = 0; l < n; l++) {
+                double train = laneLosses.train(l);
+                stats.add(train, laneLosses.gen(l), eps);
+                if (train < keepThreshold && kept != null) {
+                    if (!normed) {
+                        laneLosses.norms(w);
+                        normed = true;
+                    }
+                    kept.keep(first + l, train, laneLosses.gen(l), laneLosses.norm(l));
+                }
             }
         }
     }

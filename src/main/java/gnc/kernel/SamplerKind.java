@@ -52,15 +52,21 @@ public enum SamplerKind {
     }
 
     /**
-     * Whether auto draws reduced: where it is exact and faster. For linear factorizations that is
-     * every width k >= m' (Bartlett's m'(m'+1)/2 variates per layer against k^2). For tanh and
-     * leaky ReLU the reduced sampler still draws the first layer in full and pays a Gram matrix
-     * and a Cholesky factorization per layer, which the bench measured to outweigh the saved
-     * random numbers for k < 3 m' / 2 (m' = 5: direct faster at k = 5 and 6 for depths 2 and 3,
-     * even at 7, reduced faster from k = 8 on, by 1.47x at depth 3).
+     * Whether auto draws reduced: where it is exact and faster than the direct sampler, which
+     * draws in lanes ({@link Lanes}) with the Gaussian prior up to width {@link Lanes#MAX_WIDTH}.
+     * Measured for m' = 5 (docs/throughput.md): for linear factorizations direct is faster at
+     * k = 5 and 10 (by 1.6x to 2.5x), reduced from k = 20 on (Bartlett's m'(m'+1)/2 variates per
+     * layer against k^2), so reduced from k >= 3 m'; for tanh and leaky ReLU direct is faster at
+     * every width up to 160 (the reduced sampler still draws W_1 in full and pays a Gram matrix
+     * and a Cholesky factorization per layer, one draw at a time), so reduced only beyond the
+     * lanes' widths (where it is faster from k >= 3 m' / 2).
      */
     static boolean reducedIsFaster(Factorization model) {
-        return model.activation().isLinear() || 2 * model.width() >= 3 * model.cols();
+        int k = model.width();
+        if (model.activation().isLinear()) {
+            return k >= 3 * model.cols();
+        }
+        return k > Lanes.MAX_WIDTH && 2 * k >= 3 * model.cols();
     }
 
     /** DIRECT or REDUCED: what this choice draws with for the model and prior. */

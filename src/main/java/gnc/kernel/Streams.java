@@ -16,8 +16,13 @@ import java.util.SplittableRandom;
  * shifted windows of one, and cannot overlap as same-gamma streams with nearby seeds could.
  */
 public final class Streams {
-    /** Written into run manifests: changing how streams are derived must change this name. */
-    public static final String ALGORITHM = "SplittableRandom(split of mix64-path seed), stream v1";
+    /**
+     * Written into run manifests: changing how streams are derived or used must change this name
+     * (v2: direct Gaussian G&C draws in lanes, {@link Lanes#KERNEL}, each lane on a Weyl stream
+     * seeded from the block's stream).
+     */
+    public static final String ALGORITHM = "SplittableRandom(split of mix64-path seed), stream v2, G&C "
+            + Lanes.KERNEL;
 
     private Streams() {
     }

@@ -38,7 +38,7 @@ import java.util.SplittableRandom;
  * still leaves its level's law invariant.
  *
  * <p>Deterministic given the stream: the random numbers are drawn in one fixed order (the N prior
- * draws in order, as {@link GncSampler} would, then each level's chains in order). Workspaces are
+ * draws in order, as {@link GncSampler#scalar} would, then each level's chains in order). Workspaces are
  * allocated once per instance and reused by every run; a MCMC step allocates nothing. One instance
  * per thread.
  */

@@ -11,9 +11,9 @@ class BenchLineTest {
 
     @Test
     void aLineParsesBackToItsFigure() {
-        Figure f = new Figure(160, 2, "leaky_relu", SamplerKind.REDUCED, 261166, 0.58, 0.81);
-        assertEquals("depth=2 width=160 activation=leaky_relu sampler=reduced draws_per_s=261166 rng_share=0.58 cpu=0.81",
-                f.line());
+        Figure f = new Figure(5, 10, "tanh", SamplerKind.DIRECT, "lanes", 1261166, 402000, 0.58, 0.81);
+        assertEquals("depth=10 width=5 activation=tanh sampler=direct kernel=lanes draws_per_s=1261166"
+                + " scalar_draws_per_s=402000 vs_scalar=3.14 rng_share=0.58 cpu=0.81", f.line());
         assertEquals(f, Figure.parse(f.line() + "\n"));
     }
 

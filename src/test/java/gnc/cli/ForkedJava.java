@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line of a JVM of its own with this test JVM's Spark options (the --add-opens list). */
+/**
+ * The command line of a JVM of its own with this test JVM's Spark options (the --add-opens list,
+ * the vector module).
+ */
 final class ForkedJava {
     private ForkedJava() {
     }
@@ -15,7 +18,8 @@ final class ForkedJava {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dio.netty") || a.startsWith("-XX:+Ignore"))
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-modules") || a.startsWith("-Dio.netty")
+                        || a.startsWith("-XX:+Ignore"))
                 .toList());
         cmd.addAll(args);
         return cmd;

@@ -74,7 +74,8 @@ class LocalClusterTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dio.netty") || a.startsWith("-XX:+Ignore")).toList());
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-modules") || a.startsWith("-Dio.netty")
+                        || a.startsWith("-XX:+Ignore")).toList());
         cmd.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), "gnc.cli.Main", "run",
                 specFile.toString(), "--master", "local[2]", "--run-dir", runDir.toString()));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

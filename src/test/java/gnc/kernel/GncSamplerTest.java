@@ -7,8 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A block of G&C against brute force: every draw replayed, its W built by the reference forward
- * pass, its losses taken from the definitions, and the block's statistics added up by hand.
+ * A block of G&C in the scalar kernel (one draw at a time; LaneGncTest does the same for lanes)
+ * against brute force: every draw replayed, its W built by the reference forward pass, its losses
+ * taken from the definitions, and the block's statistics added up by hand.
  * eps is set high enough that a few percent of draws are accepted.
  */
 class GncSamplerTest {
@@ -31,7 +32,7 @@ class GncSamplerTest {
         int draws = 20_000;
 
         BlockStats fast = new BlockStats();
-        new GncSampler(problem, f, gnc).run(Streams.stream(2L, k, d), draws, eps, fast);
+        GncSampler.scalar(problem, f, gnc).run(Streams.stream(2L, k, d), draws, eps, fast);
 
         SplittableRandom twin = Streams.stream(2L, k, d);
         long accepted = 0;

@@ -105,21 +105,23 @@ class ReducedSamplersTest {
     @Test
     void eachChoiceResolvesToTheDocumentedSampler() {
         Factorization linear5 = new Factorization(5, 5, 5, 2, Activation.linear());
+        Factorization linear15 = new Factorization(5, 5, 15, 2, Activation.linear());
         Factorization linear4 = new Factorization(5, 5, 4, 3, Activation.linear());
         Factorization tanh7 = new Factorization(5, 5, 7, 2, Activation.tanh());
         Factorization tanh10 = new Factorization(5, 5, 10, 2, Activation.tanh());
-        Factorization leaky8 = new Factorization(5, 5, 8, 3, Activation.leakyRelu(0.2));
-        Factorization leaky40 = new Factorization(5, 5, 40, 3, Activation.leakyRelu(0.2));
+        Factorization leaky160 = new Factorization(5, 5, 160, 2, Activation.leakyRelu(0.2));
+        Factorization leaky161 = new Factorization(5, 5, 161, 2, Activation.leakyRelu(0.2));
         assertEquals(SamplerKind.AUTO, new GncSettings(Prior.GAUSS, false, 0.0).sampler(), "the default choice");
-        assertInstanceOf(WishartSampler.class, SamplerKind.AUTO.create(linear5, Prior.GAUSS));
+        assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(linear5, Prior.GAUSS), "lanes are faster");
+        assertInstanceOf(WishartSampler.class, SamplerKind.AUTO.create(linear15, Prior.GAUSS));
         assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(linear4, Prior.GAUSS), "width below m'");
-        assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(linear5, Prior.UNIF), "uniform prior");
+        assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(linear15, Prior.UNIF), "uniform prior");
         assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(tanh7, Prior.GAUSS), "exact but slower");
         assertInstanceOf(GramSampler.class, SamplerKind.REDUCED.create(tanh7, Prior.GAUSS), "exact when asked");
-        assertInstanceOf(GramSampler.class, SamplerKind.AUTO.create(leaky8, Prior.GAUSS));
-        assertInstanceOf(GramSampler.class, SamplerKind.AUTO.create(tanh10, Prior.GAUSS));
-        assertInstanceOf(GramSampler.class, SamplerKind.AUTO.create(leaky40, Prior.GAUSS));
-        assertInstanceOf(PriorSampler.class, SamplerKind.DIRECT.create(leaky40, Prior.GAUSS));
+        assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(tanh10, Prior.GAUSS), "lanes are faster");
+        assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(leaky160, Prior.GAUSS), "lanes are faster");
+        assertInstanceOf(GramSampler.class, SamplerKind.AUTO.create(leaky161, Prior.GAUSS), "beyond the lanes' widths");
+        assertInstanceOf(PriorSampler.class, SamplerKind.DIRECT.create(leaky161, Prior.GAUSS));
         IllegalArgumentException narrow = assertThrows(IllegalArgumentException.class,
                 () -> SamplerKind.REDUCED.create(linear4, Prior.GAUSS));
         assertEquals("the reduced sampler is not exact here: it needs width >= cols (5), got width 4",

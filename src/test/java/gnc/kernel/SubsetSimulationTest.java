@@ -30,13 +30,14 @@ class SubsetSimulationTest {
     void aFinalPriorLevelIsPlainGuessAndCheck(String kind, int k, int d, boolean normalize, String priorName,
                                               double eps) {
         Factorization f = new Factorization(5, 5, k, d, Activation.of(Activation.Kind.bySpecName(kind), 0.2));
-        // The direct sampler: it draws every weight in ForwardPass's order, as subset simulation's prior level does.
+        // The direct sampler in the scalar kernel: it draws every weight in ForwardPass's order, one
+        // draw at a time, as subset simulation's prior level does.
         GncSettings gnc = new GncSettings(Prior.bySpecName(priorName), normalize, GncSettings.DEFAULT_SOFTENING,
                 SamplerKind.DIRECT);
         SubsetSettings settings = new SubsetSettings(1000, 0.1, 1, 10, 0.8, 0.44);
         SubsetResult r = new SubsetSimulation(PROBLEM, f, gnc, settings).run(eps, Streams.stream(51L, k, d));
         BlockStats plain = new BlockStats();
-        new GncSampler(PROBLEM, f, gnc).run(Streams.stream(51L, k, d), 1000, eps, plain);
+        GncSampler.scalar(PROBLEM, f, gnc).run(Streams.stream(51L, k, d), 1000, eps, plain);
 
         assertTrue(plain.accepted() >= 100, "the case needs a final prior level (" + plain.accepted() + " accepted)");
         assertEquals(0, r.levels());

@@ -153,7 +153,7 @@ class SpecParserTest {
 
     @Test
     void theDrawKeyIgnoresDrawsEpsSeedsSweepNameAndData() {
-        SweepPoint p = new SweepPoint(5, 2);
+        SweepPoint p = new SweepPoint(15, 2);
         JobSpec base = SpecParser.parse(Specs.VALID, "x");
         long key = base.drawKey(p);
         assertEquals(key, SpecParser.parse(Specs.edited("gnc.draws=99999", "gnc.eps=0.01", "seeds=7",
@@ -169,16 +169,16 @@ class SpecParserTest {
     /** The key holds the sampler that draws at the point, resolved: auto shares draws with it. */
     @Test
     void theDrawKeyHoldsTheResolvedSampler() {
-        JobSpec auto = SpecParser.parse(Specs.edited("sweep.widths=[2, 5]"), "x");
+        JobSpec auto = SpecParser.parse(Specs.edited("sweep.widths=[2, 15]"), "x");
         JobSpec direct = SpecParser.parse(Specs.edited("gnc.sampler=\"direct\""), "x");
-        JobSpec reduced = SpecParser.parse(Specs.edited("gnc.sampler=\"reduced\"", "sweep.widths=[5, 9]"), "x");
+        JobSpec reduced = SpecParser.parse(Specs.edited("gnc.sampler=\"reduced\"", "sweep.widths=[5, 15]"), "x");
         assertEquals(SamplerKind.AUTO, auto.gnc().sampling().sampler());
         SweepPoint narrow = new SweepPoint(2, 2);
-        SweepPoint wide = new SweepPoint(5, 2);
+        SweepPoint wide = new SweepPoint(15, 2);
         assertEquals(SamplerKind.DIRECT, auto.gnc().sampling().resolvedSampler(auto.model(narrow)));
         assertEquals(SamplerKind.REDUCED, auto.gnc().sampling().resolvedSampler(auto.model(wide)));
         assertEquals(direct.drawKey(narrow), auto.drawKey(narrow), "auto draws directly below width m'");
-        assertEquals(reduced.drawKey(wide), auto.drawKey(wide), "auto draws reduced at width >= m'");
+        assertEquals(reduced.drawKey(wide), auto.drawKey(wide), "auto draws reduced at width >= 3 m'");
         assertNotEquals(direct.drawKey(wide), auto.drawKey(wide));
         JobSpec unif = SpecParser.parse(Specs.edited("gnc.prior=\"unif\""), "x");
         assertEquals(SamplerKind.DIRECT, unif.gnc().sampling().resolvedSampler(unif.model(wide)), "no reduction for unif");

@@ -8,6 +8,7 @@ import gnc.estimator.UnitRecord;
 import gnc.estimator.WorkUnit;
 import gnc.kernel.BlockStats;
 import gnc.kernel.GncSampler;
+import gnc.kernel.Lanes;
 import gnc.kernel.ProblemInstance;
 import gnc.kernel.Streams;
 import gnc.spec.GncSpec;
@@ -81,7 +82,7 @@ public final class PlainGnc implements Estimator {
     public double unitSeconds(SweepPoint p) {
         GncSpec g = spec.gnc();
         var model = spec.model(p);
-        return Math.min(g.blockSize(), g.draws()) * CostModel.drawNanos(model, g.sampling().resolvedSampler(model)) * 1e-9;
+        return Math.min(g.blockSize(), g.draws()) * CostModel.gncDrawNanos(model, g.sampling()) * 1e-9;
     }
 
     /** The kept draws (a record each, then a line of JSON) and the sampler's workspaces. */
@@ -98,7 +99,10 @@ public final class PlainGnc implements Estimator {
         return "gnc.keep_cap (kept draws per block)";
     }
 
-    /** What a block's result depends on beyond its place: the draws, the data, its size and thresholds. */
+    /**
+     * What a block's result depends on beyond its place: the draws (with the kernel that makes
+     * them: lanes or scalar, whose streams differ), the data, its size and thresholds.
+     */
     @Override
     public String fingerprint(WorkUnit u) {
         if (fingerprints == null) {
@@ -112,8 +116,10 @@ public final class PlainGnc implements Estimator {
 
     private String fingerprintText(WorkUnit u) {
         GncSpec g = spec.gnc();
-        return Fingerprint.of("gnc-unit-v1|" + spec.drawKey(new SweepPoint(u.width(), u.depth())) + "|"
-                + spec.dataKey() + "|" + u.draws() + "|" + g.eps() + "|" + g.keepThreshold() + "|" + g.keepCap());
+        SweepPoint point = new SweepPoint(u.width(), u.depth());
+        String kernel = Lanes.applies(spec.model(point), g.sampling()) ? Lanes.KERNEL : "scalar";
+        return Fingerprint.of("gnc-unit-v2|" + kernel + "|" + spec.drawKey(point) + "|" + spec.dataKey() + "|"
+                + u.draws() + "|" + g.eps() + "|" + g.keepThreshold() + "|" + g.keepCap());
     }
 
     /** Runs the block with the kernel. */

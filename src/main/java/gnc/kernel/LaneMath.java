@@ -1,0 +1,162 @@
+package gnc.kernel;
+
+/**
+ * The lane kernel's elementary functions, one lane at a time, from operations whose results Java
+ * fixes bit for bit (add, multiply, fma, divide, sqrt, comparisons, integer and bit operations):
+ * {@link ScalarLanes} calls these, and {@link VectorLanes} performs the same operations in the
+ * same order on eight lanes at once, so both give the same bits on every processor.
+ *
+ * <p>Normals: Box-Muller from two 64-bit random numbers, z0 = rho cos theta, z1 = rho sin theta
+ * with rho = sqrt(-2 ln u), u = 2 - d in (0, 1] (d in [1, 2) from 52 random bits), and theta
+ * uniform: the top two bits of the second number pick a quadrant q, 52 further bits a uniform g
+ * in [-1/2, 1/2), theta = q pi / 2 + g pi / 2 (uniform on the circle, as [-pi/4, 7pi/4) is a
+ * full turn). ln u = e ln 2 + ln m (u = m 2^e, m in [sqrt(1/2), sqrt 2)), ln m = 2 atanh s with
+ * s = (m - 1) / (m + 1), |s| <= 0.172, by its series to s^21 (truncation below 2^-55 relative);
+ * sin and cos of g pi / 2 by their Taylor series to degree 17 and 16 (truncation below 1e-17).
+ * The largest variate is sqrt(104 ln 2) = 8.49 (u = 2^-52); P(|Z| > 8.49) = 2e-17.
+ *
+ * <p>tanh v = -E / (2 + E) with E = expm1(-2|v|), given v's sign; |v| is capped at 20, where
+ * tanh is 1 to double precision. expm1(y) = 2^n (p(r) + 1) - 1 = 2^n p(r) + (2^n - 1) with
+ * y = n ln 2 + r, |r| <= ln 2 / 2, p the Taylor polynomial of expm1 to r^14 (truncation below
+ * 1e-17 relative): accurate for small |v| too (no 1 - exp cancellation). LaneMathTest measures
+ * the error against StrictMath.tanh: at most 3 ulps over 2e6 random arguments (ln, sin, cos: 2).
+ */
+final class LaneMath {
+    /** ln 2 split so that n LN2_HI is exact for |n| < 2^20 (LN2_HI has 32 significant bits). */
+    static final double LN2_HI = Double.longBitsToDouble(0x3fe62e42fee00000L);
+    static final double LN2_LO = Double.longBitsToDouble(0x3dea39ef35793c76L);
+    static final double INV_LN2 = 1.4426950408889634;
+    /** 1.5 * 2^52: v + ROUND - ROUND rounds v to an integer (|v| < 2^51), whose bits it leaves low. */
+    static final double ROUND = 0x1.8p52;
+    static final long MANTISSA = 0x000fffffffffffffL;
+    static final long ONE_BITS = 0x3ff0000000000000L;
+    static final long SIGN = 0x8000000000000000L;
+    /** The mantissa bits of sqrt 2: mantissas above it are halved (m < sqrt 2). */
+    static final long SQRT2_MANTISSA = Double.doubleToRawLongBits(Math.sqrt(2.0)) & MANTISSA;
+    /** tanh's argument cap: tanh 20 = 1 - 8e-18 rounds to 1. */
+    static final double TANH_CAP = 20.0;
+
+    /** 1/3, 1/5, ..., 1/21: ln m = 2s + 2s s^2 (LOG[0] + s^2 LOG[1] + ...). */
+    static final double[] LOG = new double[10];
+    /** 1/2!, 1/3!, ..., 1/14!: expm1 r = r + r^2 (EXPM1[0] + r EXPM1[1] + ...). */
+    static final double[] EXPM1 = new double[13];
+    /** (-1)^k (pi/2)^(2k+1) / (2k+1)!, k = 0..8: sin(g pi/2) = g (SIN[0] + g^2 SIN[1] + ...). */
+    static final double[] SIN = new double[9];
+    /** (-1)^k (pi/2)^(2k) / (2k)!, k = 0..8: cos(g pi/2) = COS[0] + g^2 COS[1] + ... */
+    static final double[] COS = new double[9];
+
+    static {
+        for (int i = 0; i < LOG.length; i++) {
+            LOG[i] = 1.0 / (2 * i + 3);
+        }
+        double f = 1.0;
+        for (int i = 0; i < EXPM1.length; i++) {
+            f /= i + 2;
+            EXPM1[i] = f;
+        }
+        double halfPi = Math.PI / 2;
+        double term = 1.0;
+        for (int j = 0; j <= 17; j++) {
+            if (j > 0) {
+                term *= halfPi / j;
+            }
+            double signed = (j / 2) % 2 == 0 ? term : -term;
+            if (j % 2 == 0) {
+                COS[j / 2] = signed;
+            } else {
+                SIN[j / 2] = signed;
+            }
+        }
+    }
+
+    private LaneMath() {
+    }
+
+    /** -2 ln u for u = 2 - d, d in [1, 2) from the top 52 bits of bits. */
+    static double minusTwoLog(long bits) {
+        double u = 2.0 - Double.longBitsToDouble((bits >>> 12) | ONE_BITS);
+        long ub = Double.doubleToRawLongBits(u);
+        long mant = ub & MANTISSA;
+        long halve = (SQRT2_MANTISSA - mant) >>> 63; // 1 when mant > sqrt 2's
+        double m = Double.longBitsToDouble(mant | ((1023L - halve) << 52));
+        // e = biased exponent - 1023 + halve, exact as a double by the ROUND trick's inverse.
+        double e = Double.longBitsToDouble((ub >>> 52) + halve | 0x4330000000000000L) - (0x1.0p52 + 1023.0);
+        double s = (m - 1.0) / (m + 1.0);
+        double s2 = s * s;
+        double p = LOG[LOG.length - 1];
+        for (int i = LOG.length - 2; i >= 0; i--) {
+            p = Math.fma(p, s2, LOG[i]);
+        }
+        double twoS = s + s;
+        double lnM = Math.fma(twoS * s2, p, twoS);
+        double lnU = Math.fma(e, LN2_HI, Math.fma(e, LN2_LO, lnM));
+        return -2.0 * lnU;
+    }
+
+    /** g in [-1/2, 1/2) from bits 10..61 of bits (the top two pick the quadrant). */
+    static double angle(long bits) {
+        return Double.longBitsToDouble(((bits << 2) >>> 12) | ONE_BITS) - 1.5;
+    }
+
+    static double sinPoly(double g) {
+        double g2 = g * g;
+        double p = SIN[SIN.length - 1];
+        for (int i = SIN.length - 2; i >= 0; i--) {
+            p = Math.fma(p, g2, SIN[i]);
+        }
+        return g * p;
+    }
+
+    static double cosPoly(double g) {
+        double g2 = g * g;
+        double p = COS[COS.length - 1];
+        for (int i = COS.length - 2; i >= 0; i--) {
+            p = Math.fma(p, g2, COS[i]);
+        }
+        return p;
+    }
+
+    /**
+     * The pair (cos theta, sin theta) rotated into quadrant q = bits >>> 62 from (c, s) of the
+     * angle g pi / 2: q = 1 gives (-s, c), q = 2 (-c, -s), q = 3 (s, -c); written as a swap for
+     * odd q and sign flips, in bit operations as {@link VectorLanes} computes it. Returns the first (second) of the
+     * pair for second == false (true).
+     */
+    static double quadrant(long bits, double c, double s, boolean second) {
+        long q = bits >>> 62;
+        long cb = Double.doubleToRawLongBits(c);
+        long sb = Double.doubleToRawLongBits(s);
+        long swap = ((cb ^ sb) & -(q & 1L));
+        if (second) {
+            return Double.longBitsToDouble((sb ^ swap) ^ ((q >>> 1) << 63));
+        }
+        return Double.longBitsToDouble((cb ^ swap) ^ (((q ^ (q >>> 1)) & 1L) << 63));
+    }
+
+    /** expm1(y) for y in [-40, 0] (see the class comment). */
+    static double expm1(double y) {
+        double shifted = Math.fma(y, INV_LN2, ROUND);
+        double n = shifted - ROUND;
+        double r = Math.fma(n, -LN2_LO, Math.fma(n, -LN2_HI, y));
+        double p = EXPM1[EXPM1.length - 1];
+        for (int i = EXPM1.length - 2; i >= 0; i--) {
+            p = Math.fma(p, r, EXPM1[i]);
+        }
+        double pr = Math.fma(r * r, p, r);
+        double twoN = Double.longBitsToDouble((Double.doubleToRawLongBits(shifted) + 1023L) << 52);
+        return Math.fma(twoN, pr, twoN - 1.0);
+    }
+
+    /** tanh(v) within 3 ulps (see the class comment). */
+    static double tanh(double v) {
+        double a = Math.min(Math.abs(v), TANH_CAP);
+        double e = expm1(-2.0 * a);
+        double t = (0.0 - e) / (2.0 + e); // 0 - e: +0 for e = +-0, so that t carries no sign
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(t) | (Double.doubleToRawLongBits(v) & SIGN));
+    }
+
+    /** Leaky ReLU of v: v for v > 0, slope v otherwise. */
+    static double leaky(double v, double slope) {
+        return v > 0.0 ? v : slope * v;
+    }
+}

@@ -1,0 +1,73 @@
+package gnc.kernel;
+
+import java.util.SplittableRandom;
+import org.apache.logging.log4j.LogManager;
+
+/**
+ * Where G&C draws in lanes ({@link LaneSampler}), and with which {@link LaneOps}. The lane kernel
+ * draws the direct sampler's law with the Gaussian prior; it replaces today's one-draw-at-a-time
+ * kernel where the bench measured it faster (docs/throughput.md): direct Gaussian draws at
+ * widths up to {@link #MAX_WIDTH}. Which kernel draws is part of a job's stream identity
+ * ({@link #KERNEL}).
+ */
+public final class Lanes {
+    /** Written into unit fingerprints and run manifests: changing the lane algorithm must change it. */
+    public static final String KERNEL = "lanes-8-boxmuller-v1";
+    /**
+     * The widest lane width measured: at 160 lanes drew 2.3x to 4.3x the scalar kernel; beyond it
+     * (640: k^2 weights per hidden layer and lane) today's kernel is kept, unmeasured in lanes.
+     */
+    public static final int MAX_WIDTH = 160;
+    private static final LaneOps OPS = load();
+
+    private Lanes() {
+    }
+
+    /** Whether G&C with these settings draws in lanes for this model. */
+    public static boolean applies(Factorization model, GncSettings settings) {
+        return settings.prior() == Prior.GAUSS && settings.resolvedSampler(model) == SamplerKind.DIRECT
+                && model.width() <= MAX_WIDTH;
+    }
+
+    /** The lane operations of this JVM: the Vector API's when the module is present, else plain loops. */
+    static LaneOps ops() {
+        return OPS;
+    }
+
+    /** Whether this JVM computes lanes with the Vector API. */
+    public static boolean vectorized() {
+        return !(OPS instanceof ScalarLanes);
+    }
+
+    /**
+     * Seeds the LANES streams of a block from its stream: lane l's Weyl state from the l-th
+     * nextLong and its increment from the (LANES + l)-th, made odd and, like SplittableRandom's,
+     * rich in bit transitions (an increment with fewer than 24 of them is flipped in every other
+     * bit).
+     */
+    static void seed(SplittableRandom rng, long[] state) {
+        int n = LaneOps.LANES;
+        for (int l = 0; l < n; l++) {
+            state[l] = rng.nextLong();
+        }
+        for (int l = 0; l < n; l++) {
+            long g = Streams.mix64(rng.nextLong()) | 1L;
+            state[n + l] = Long.bitCount(g ^ (g >>> 1)) < 24 ? g ^ 0xaaaaaaaaaaaaaaaaL : g;
+        }
+    }
+
+    private static LaneOps load() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            try {
+                return (LaneOps) Class.forName("gnc.kernel.VectorLanes").getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                LogManager.getLogger(Lanes.class).warn("the Vector API failed to load (" + e
+                        + "): G&C lanes run as plain loops, the same draws, slower");
+                return new ScalarLanes();
+            }
+        }
+        LogManager.getLogger(Lanes.class).warn("this JVM lacks --add-modules jdk.incubator.vector: G&C"
+                + " lanes run as plain loops, the same draws, slower");
+        return new ScalarLanes();
+    }
+}

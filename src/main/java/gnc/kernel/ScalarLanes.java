@@ -1,0 +1,97 @@
+package gnc.kernel;
+
+/**
+ * {@link LaneOps} in plain loops over the lanes, one lane at a time through {@link LaneMath}: the
+ * kernel of a JVM without the jdk.incubator.vector module, bit for bit the same as
+ * {@link VectorLanes} (LanesTest). C2 auto-vectorizes none of it (the normals and tanh need bit
+ * reinterpretation and selects, which its superword pass leaves scalar), so it draws 2x to 5x
+ * slower than the scalar kernel ({@link GncSampler#scalar}; docs/throughput.md, "Routes").
+ */
+final class ScalarLanes implements LaneOps {
+    private static final int L = LANES;
+
+    @Override
+    public void normals(long[] state, double[] out, int pairs) {
+        for (int l = 0; l < L; l++) {
+            long s = state[l];
+            long gamma = state[L + l];
+            for (int p = 0; p < pairs; p++) {
+                s += gamma;
+                long a = Streams.mix64(s);
+                s += gamma;
+                long b = Streams.mix64(s);
+                double rho = Math.sqrt(LaneMath.minusTwoLog(a));
+                double g = LaneMath.angle(b);
+                double c = LaneMath.cosPoly(g);
+                double sn = LaneMath.sinPoly(g);
+                out[2 * p * L + l] = rho * LaneMath.quadrant(b, c, sn, false);
+                out[(2 * p + 1) * L + l] = rho * LaneMath.quadrant(b, c, sn, true);
+            }
+            state[l] = s;
+        }
+    }
+
+    @Override
+    public void multiply(double[] a, int aOffset, int rows, int inner, double[] b, int cols, double[] c) {
+        for (int i = 0; i < rows; i++) {
+            for (int col = 0; col < cols; col++) {
+                for (int l = 0; l < L; l++) {
+                    double acc = 0.0;
+                    for (int t = 0; t < inner; t++) {
+                        acc = Math.fma(a[(aOffset + i * inner + t) * L + l], b[(t * cols + col) * L + l], acc);
+                    }
+                    c[(i * cols + col) * L + l] = acc;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void tanh(double[] x, int n, double scale) {
+        for (int i = 0; i < n * L; i++) {
+            x[i] = LaneMath.tanh(scale * x[i]);
+        }
+    }
+
+    @Override
+    public void leaky(double[] x, int n, double scale, double slope) {
+        for (int i = 0; i < n * L; i++) {
+            x[i] = LaneMath.leaky(scale * x[i], slope);
+        }
+    }
+
+    @Override
+    public void scale(double[] x, int n, double scale) {
+        for (int i = 0; i < n * L; i++) {
+            x[i] = scale * x[i];
+        }
+    }
+
+    @Override
+    public void squaredResiduals(double[] rows, double[] targets, int count, int dim, double[] w, double[] scale,
+                                 double[] out) {
+        for (int l = 0; l < L; l++) {
+            double total = 0.0;
+            for (int i = 0; i < count; i++) {
+                double s = 0.0;
+                for (int j = 0; j < dim; j++) {
+                    s = Math.fma(rows[i * dim + j], w[j * L + l], s);
+                }
+                double e = scale[l] * s - targets[i];
+                total = Math.fma(e, e, total);
+            }
+            out[l] = total;
+        }
+    }
+
+    @Override
+    public void sumOfSquares(double[] w, int n, double[] out) {
+        for (int l = 0; l < L; l++) {
+            double s = 0.0;
+            for (int j = 0; j < n; j++) {
+                s = Math.fma(w[j * L + l], w[j * L + l], s);
+            }
+            out[l] = s;
+        }
+    }
+}

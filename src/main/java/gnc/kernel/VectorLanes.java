@@ -1,0 +1,244 @@
+package gnc.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link LaneOps} with the Vector API: the operations of {@link LaneMath} and {@link ScalarLanes}
+ * in the same order, on as many lanes at a time as the machine's preferred vector holds (8 with
+ * AVX-512, 4 with AVX2; LANES is a multiple of it). Every operation is lane-wise, so the result
+ * of each lane does not depend on that width. Loaded only when the JVM has the
+ * jdk.incubator.vector module ({@link Lanes}).
+ *
+ * <p>The elementary functions are written out inside the loops rather than called: C2 keeps
+ * vectors in registers only when every call is inlined, and it declines to inline a helper
+ * already compiled to a large body (measured: tanh in a helper ran 10x slower, boxed).
+ */
+final class VectorLanes implements LaneOps {
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> J = LongVector.SPECIES_PREFERRED;
+    private static final int W = D.length();
+    private static final int L = LANES;
+    private static final long M1 = 0xBF58476D1CE4E5B9L;
+    private static final long M2 = 0x94D049BB133111EBL;
+
+    VectorLanes() {
+        if (L % W != 0 || J.length() != W) {
+            throw new IllegalStateException("vector width " + W + " does not divide " + L + " lanes");
+        }
+    }
+
+    /** {@link ScalarLanes#normals} with {@link LaneMath}'s functions written out (see the class comment). */
+    @Override
+    public void normals(long[] state, double[] out, int pairs) {
+        double[] lg = LaneMath.LOG;
+        double[] sin = LaneMath.SIN;
+        double[] cos = LaneMath.COS;
+        DoubleVector two = DoubleVector.broadcast(D, 2.0);
+        DoubleVector ln2Hi = DoubleVector.broadcast(D, LaneMath.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(D, LaneMath.LN2_LO);
+        LongVector sqrt2 = LongVector.broadcast(J, LaneMath.SQRT2_MANTISSA);
+        LongVector bias = LongVector.broadcast(J, 1023L);
+        for (int v = 0; v < L; v += W) {
+            LongVector s = LongVector.fromArray(J, state, v);
+            LongVector gamma = LongVector.fromArray(J, state, L + v);
+            for (int p = 0; p < pairs; p++) {
+                s = s.add(gamma);
+                LongVector a = s.lanewise(VectorOperators.XOR, s.lanewise(VectorOperators.LSHR, 30)).mul(M1);
+                a = a.lanewise(VectorOperators.XOR, a.lanewise(VectorOperators.LSHR, 27)).mul(M2);
+                a = a.lanewise(VectorOperators.XOR, a.lanewise(VectorOperators.LSHR, 31));
+                s = s.add(gamma);
+                LongVector b = s.lanewise(VectorOperators.XOR, s.lanewise(VectorOperators.LSHR, 30)).mul(M1);
+                b = b.lanewise(VectorOperators.XOR, b.lanewise(VectorOperators.LSHR, 27)).mul(M2);
+                b = b.lanewise(VectorOperators.XOR, b.lanewise(VectorOperators.LSHR, 31));
+
+                // rho = sqrt(-2 ln u), LaneMath.minusTwoLog.
+                DoubleVector u = two.sub(a.lanewise(VectorOperators.LSHR, 12).or(LaneMath.ONE_BITS)
+                        .reinterpretAsDoubles());
+                LongVector ub = u.reinterpretAsLongs();
+                LongVector mant = ub.and(LaneMath.MANTISSA);
+                LongVector halve = sqrt2.sub(mant).lanewise(VectorOperators.LSHR, 63);
+                DoubleVector m = mant.or(bias.sub(halve).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+                DoubleVector e = ub.lanewise(VectorOperators.LSHR, 52).add(halve).or(0x4330000000000000L)
+                        .reinterpretAsDoubles().sub(0x1.0p52 + 1023.0);
+                DoubleVector t = m.sub(1.0).div(m.add(1.0));
+                DoubleVector t2 = t.mul(t);
+                DoubleVector lp = DoubleVector.broadcast(D, lg[lg.length - 1]);
+                for (int i = lg.length - 2; i >= 0; i--) {
+                    lp = lp.fma(t2, DoubleVector.broadcast(D, lg[i]));
+                }
+                DoubleVector twoT = t.add(t);
+                DoubleVector lnM = twoT.mul(t2).fma(lp, twoT);
+                DoubleVector rho = e.fma(ln2Hi, e.fma(ln2Lo, lnM)).mul(-2.0).lanewise(VectorOperators.SQRT);
+
+                // (cos, sin) of g pi / 2 rotated into quadrant q, LaneMath.angle, sinPoly, cosPoly, quadrant.
+                DoubleVector g = b.lanewise(VectorOperators.LSHL, 2).lanewise(VectorOperators.LSHR, 12)
+                        .or(LaneMath.ONE_BITS).reinterpretAsDoubles().sub(1.5);
+                DoubleVector g2 = g.mul(g);
+                DoubleVector sp = DoubleVector.broadcast(D, sin[sin.length - 1]);
+                for (int i = sin.length - 2; i >= 0; i--) {
+                    sp = sp.fma(g2, DoubleVector.broadcast(D, sin[i]));
+                }
+                DoubleVector sn = g.mul(sp);
+                DoubleVector c = DoubleVector.broadcast(D, cos[cos.length - 1]);
+                for (int i = cos.length - 2; i >= 0; i--) {
+                    c = c.fma(g2, DoubleVector.broadcast(D, cos[i]));
+                }
+                LongVector q = b.lanewise(VectorOperators.LSHR, 62);
+                LongVector cb = c.reinterpretAsLongs();
+                LongVector sb = sn.reinterpretAsLongs();
+                LongVector swap = cb.lanewise(VectorOperators.XOR, sb).and(q.and(1L).neg());
+                LongVector x = cb.lanewise(VectorOperators.XOR, swap).lanewise(VectorOperators.XOR,
+                        q.lanewise(VectorOperators.XOR, q.lanewise(VectorOperators.LSHR, 1)).and(1L)
+                                .lanewise(VectorOperators.LSHL, 63));
+                LongVector y = sb.lanewise(VectorOperators.XOR, swap).lanewise(VectorOperators.XOR,
+                        q.lanewise(VectorOperators.LSHR, 1).lanewise(VectorOperators.LSHL, 63));
+                rho.mul(x.reinterpretAsDoubles()).intoArray(out, 2 * p * L + v);
+                rho.mul(y.reinterpretAsDoubles()).intoArray(out, (2 * p + 1) * L + v);
+            }
+            s.intoArray(state, v);
+        }
+    }
+
+    @Override
+    public void multiply(double[] a, int aOffset, int rows, int inner, double[] b, int cols, double[] c) {
+        for (int v = 0; v < L; v += W) {
+            for (int i = 0; i < rows; i++) {
+                int aRow = (aOffset + i * inner) * L + v;
+                int col = 0;
+                for (; col + 5 <= cols; col += 5) {
+                    DoubleVector s0 = DoubleVector.zero(D);
+                    DoubleVector s1 = s0;
+                    DoubleVector s2 = s0;
+                    DoubleVector s3 = s0;
+                    DoubleVector s4 = s0;
+                    for (int t = 0; t < inner; t++) {
+                        DoubleVector at = DoubleVector.fromArray(D, a, aRow + t * L);
+                        int bRow = (t * cols + col) * L + v;
+                        s0 = at.fma(DoubleVector.fromArray(D, b, bRow), s0);
+                        s1 = at.fma(DoubleVector.fromArray(D, b, bRow + L), s1);
+                        s2 = at.fma(DoubleVector.fromArray(D, b, bRow + 2 * L), s2);
+                        s3 = at.fma(DoubleVector.fromArray(D, b, bRow + 3 * L), s3);
+                        s4 = at.fma(DoubleVector.fromArray(D, b, bRow + 4 * L), s4);
+                    }
+                    int cRow = (i * cols + col) * L + v;
+                    s0.intoArray(c, cRow);
+                    s1.intoArray(c, cRow + L);
+                    s2.intoArray(c, cRow + 2 * L);
+                    s3.intoArray(c, cRow + 3 * L);
+                    s4.intoArray(c, cRow + 4 * L);
+                }
+                for (; col < cols; col++) {
+                    DoubleVector s = DoubleVector.zero(D);
+                    for (int t = 0; t < inner; t++) {
+                        s = DoubleVector.fromArray(D, a, aRow + t * L)
+                                .fma(DoubleVector.fromArray(D, b, (t * cols + col) * L + v), s);
+                    }
+                    s.intoArray(c, (i * cols + col) * L + v);
+                }
+            }
+        }
+    }
+
+    /** {@link LaneMath#tanh} with {@link LaneMath#expm1} written out (see the class comment). */
+    @Override
+    public void tanh(double[] x, int n, double scale) {
+        DoubleVector invLn2 = DoubleVector.broadcast(D, LaneMath.INV_LN2);
+        DoubleVector round = DoubleVector.broadcast(D, LaneMath.ROUND);
+        DoubleVector ln2Hi = DoubleVector.broadcast(D, -LaneMath.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(D, -LaneMath.LN2_LO);
+        DoubleVector zero = DoubleVector.zero(D);
+        double[] c = LaneMath.EXPM1;
+        for (int i = 0; i < n * L; i += W) {
+            DoubleVector v = DoubleVector.fromArray(D, x, i).mul(scale);
+            DoubleVector y = v.abs().min(LaneMath.TANH_CAP).mul(-2.0);
+            DoubleVector shifted = y.fma(invLn2, round);
+            DoubleVector k = shifted.sub(round);
+            DoubleVector r = k.fma(ln2Lo, k.fma(ln2Hi, y));
+            DoubleVector p = DoubleVector.broadcast(D, c[c.length - 1]);
+            for (int j = c.length - 2; j >= 0; j--) {
+                p = p.fma(r, DoubleVector.broadcast(D, c[j]));
+            }
+            DoubleVector pr = r.mul(r).fma(p, r);
+            DoubleVector twoN = shifted.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles();
+            DoubleVector e = twoN.fma(pr, twoN.sub(1.0));
+            DoubleVector t = zero.sub(e).div(e.add(2.0));
+            t.reinterpretAsLongs().or(v.reinterpretAsLongs().and(LaneMath.SIGN)).reinterpretAsDoubles()
+                    .intoArray(x, i);
+        }
+    }
+
+    @Override
+    public void leaky(double[] x, int n, double scale, double slope) {
+        for (int i = 0; i < n * L; i += W) {
+            DoubleVector v = DoubleVector.fromArray(D, x, i).mul(scale);
+            v.mul(slope).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(x, i);
+        }
+    }
+
+    @Override
+    public void scale(double[] x, int n, double scale) {
+        for (int i = 0; i < n * L; i += W) {
+            DoubleVector.fromArray(D, x, i).mul(scale).intoArray(x, i);
+        }
+    }
+
+    @Override
+    public void squaredResiduals(double[] rows, double[] targets, int count, int dim, double[] w, double[] scale,
+                                 double[] out) {
+        for (int v = 0; v < L; v += W) {
+            DoubleVector sc = DoubleVector.fromArray(D, scale, v);
+            DoubleVector total = DoubleVector.zero(D);
+            int i = 0;
+            for (; i + 4 <= count; i += 4) {
+                int o0 = i * dim;
+                int o1 = o0 + dim;
+                int o2 = o1 + dim;
+                int o3 = o2 + dim;
+                DoubleVector s0 = DoubleVector.zero(D);
+                DoubleVector s1 = s0;
+                DoubleVector s2 = s0;
+                DoubleVector s3 = s0;
+                for (int j = 0; j < dim; j++) {
+                    DoubleVector wj = DoubleVector.fromArray(D, w, j * L + v);
+                    s0 = wj.fma(DoubleVector.broadcast(D, rows[o0 + j]), s0);
+                    s1 = wj.fma(DoubleVector.broadcast(D, rows[o1 + j]), s1);
+                    s2 = wj.fma(DoubleVector.broadcast(D, rows[o2 + j]), s2);
+                    s3 = wj.fma(DoubleVector.broadcast(D, rows[o3 + j]), s3);
+                }
+                DoubleVector e0 = sc.mul(s0).sub(targets[i]);
+                DoubleVector e1 = sc.mul(s1).sub(targets[i + 1]);
+                DoubleVector e2 = sc.mul(s2).sub(targets[i + 2]);
+                DoubleVector e3 = sc.mul(s3).sub(targets[i + 3]);
+                total = e0.fma(e0, total);
+                total = e1.fma(e1, total);
+                total = e2.fma(e2, total);
+                total = e3.fma(e3, total);
+            }
+            for (; i < count; i++) {
+                DoubleVector s = DoubleVector.zero(D);
+                for (int j = 0; j < dim; j++) {
+                    s = DoubleVector.fromArray(D, w, j * L + v).fma(DoubleVector.broadcast(D, rows[i * dim + j]), s);
+                }
+                DoubleVector e = sc.mul(s).sub(targets[i]);
+                total = e.fma(e, total);
+            }
+            total.intoArray(out, v);
+        }
+    }
+
+    @Override
+    public void sumOfSquares(double[] w, int n, double[] out) {
+        for (int v = 0; v < L; v += W) {
+            DoubleVector s = DoubleVector.zero(D);
+            for (int j = 0; j < n; j++) {
+                DoubleVector x = DoubleVector.fromArray(D, w, j * L + v);
+                s = x.fma(x, s);
+            }
+            s.intoArray(out, v);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package gnc.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The two implementations of the lane algorithm, the Vector API's and plain loops (the kernel of a
+ * JVM without the vector module), give the same bits: operation by operation on random and edge
+ * inputs, and for whole G&C blocks (statistics and kept draws). This test JVM has the module
+ * (Surefire's argLine), so the lane kernel it runs elsewhere is the vector one.
+ */
+class LanesTest {
+    private static final int L = LaneOps.LANES;
+    private static final LaneOps VECTOR = new VectorLanes();
+    private static final LaneOps PLAIN = new ScalarLanes();
+
+    @Test
+    void thisJvmComputesLanesWithTheVectorApi() {
+        assertTrue(Lanes.vectorized());
+    }
+
+    @Test
+    void normalsAndStatesAreBitIdentical() {
+        SplittableRandom rng = Streams.stream(700L, 1);
+        for (int round = 0; round < 20; round++) {
+            long[] a = new long[2 * L];
+            Lanes.seed(rng, a);
+            long[] b = a.clone();
+            int pairs = 1 + rng.nextInt(200);
+            double[] x = new double[2 * pairs * L];
+            double[] y = new double[2 * pairs * L];
+            VECTOR.normals(a, x, pairs);
+            PLAIN.normals(b, y, pairs);
+            assertArrayEquals(b, a);
+            assertBits(y, x);
+        }
+    }
+
+    @Test
+    void activationsAreBitIdenticalIncludingEdgeCases() {
+        double[] edge = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, 1e-9, -1e-9, 0.3, 0.55, -0.55,
+            1.0, -2.5, 19.99, 20.0, 20.01, -40.0, 1e300, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.NaN};
+        SplittableRandom rng = Streams.stream(700L, 2);
+        int n = 64;
+        double[] x = new double[n * L];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i < edge.length ? edge[i] : (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(8) - 4);
+        }
+        for (double scale : new double[] {1.0, 0.4472135954999579}) {
+            double[] a = x.clone();
+            double[] b = x.clone();
+            VECTOR.tanh(a, n, scale);
+            PLAIN.tanh(b, n, scale);
+            assertBits(b, a);
+            a = x.clone();
+            b = x.clone();
+            VECTOR.leaky(a, n, scale, 0.2);
+            PLAIN.leaky(b, n, scale, 0.2);
+            assertBits(b, a);
+            a = x.clone();
+            b = x.clone();
+            VECTOR.scale(a, n, scale);
+            PLAIN.scale(b, n, scale);
+            assertBits(b, a);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} x {1} times {1} x {2}")
+    @CsvSource({"5, 5, 5", "5, 160, 5", "3, 4, 4", "6, 2, 7", "1, 1, 1", "4, 9, 10"})
+    void productsAndLossSumsAreBitIdentical(int rows, int inner, int cols) {
+        SplittableRandom rng = Streams.stream(700L, rows, inner, cols);
+        double[] a = gaussians(rng, (3 + rows * inner) * L);
+        double[] b = gaussians(rng, inner * cols * L);
+        double[] c1 = new double[rows * cols * L];
+        double[] c2 = new double[rows * cols * L];
+        VECTOR.multiply(a, 3, rows, inner, b, cols, c1);
+        PLAIN.multiply(a, 3, rows, inner, b, cols, c2);
+        assertBits(c2, c1);
+
+        int dim = rows * cols;
+        int count = 1 + rng.nextInt(11);
+        double[] measurements = gaussians(rng, count * dim);
+        double[] targets = gaussians(rng, count);
+        double[] scale = gaussians(rng, L);
+        double[] o1 = new double[L];
+        double[] o2 = new double[L];
+        VECTOR.squaredResiduals(measurements, targets, count, dim, c1, scale, o1);
+        PLAIN.squaredResiduals(measurements, targets, count, dim, c1, scale, o2);
+        assertBits(o2, o1);
+        VECTOR.sumOfSquares(c1, dim, o1);
+        PLAIN.sumOfSquares(c1, dim, o2);
+        assertBits(o2, o1);
+    }
+
+    @ParameterizedTest(name = "{0} width {1} depth {2} normalize {3}")
+    @CsvSource({
+        "linear, 5, 2, false", "tanh, 5, 6, false", "leaky_relu, 5, 10, true", "tanh, 7, 3, true",
+        "leaky_relu, 40, 2, false",
+    })
+    void wholeBlocksAreBitIdentical(String kind, int k, int d, boolean normalize) {
+        ProblemInstance problem = ProblemGenerator.generate(ProblemSettings.PAPER, Streams.stream(701L, k));
+        Factorization f = new Factorization(5, 5, k, d, Activation.of(Activation.Kind.bySpecName(kind), 0.2));
+        GncSettings settings = new GncSettings(Prior.GAUSS, normalize, GncSettings.DEFAULT_SOFTENING,
+                SamplerKind.DIRECT);
+        List<String> keptA = new ArrayList<>();
+        List<String> keptB = new ArrayList<>();
+        BlockStats a = new BlockStats();
+        BlockStats b = new BlockStats();
+        new GncSampler(problem, f, settings, VECTOR).run(Streams.stream(702L, k, d), 3001, 0.1, 0.3,
+                (i, t, g, n) -> keptA.add(i + " " + t + " " + g + " " + n), a);
+        new GncSampler(problem, f, settings, PLAIN).run(Streams.stream(702L, k, d), 3001, 0.1, 0.3,
+                (i, t, g, n) -> keptB.add(i + " " + t + " " + g + " " + n), b);
+        assertTrue(keptA.size() > 10, "the case keeps draws (" + keptA.size() + ")");
+        assertEquals(keptB, keptA);
+        assertEquals(b.accepted(), a.accepted());
+        assertEquals(b.genSum(), a.genSum(), 0.0);
+        assertEquals(b.genSumSq(), a.genSumSq(), 0.0);
+        assertEquals(b.acceptedGenSum(), a.acceptedGenSum(), 0.0);
+        assertEquals(b.trainMin(), a.trainMin(), 0.0);
+    }
+
+    private static double[] gaussians(SplittableRandom rng, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Ziggurat.next(rng);
+        }
+        return x;
+    }
+
+    private static void assertBits(double[] expected, double[] actual) {
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            int at = i;
+            assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(actual[i]),
+                    () -> "entry " + at + ": " + expected[at] + " vs " + actual[at]);
+        }
+    }
+}
