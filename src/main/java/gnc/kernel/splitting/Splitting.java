@@ -73,19 +73,30 @@ public final class Splitting {
     }
 
     /**
-     * Splitting over the full weights of the factorization ({@link WeightSpace}); a shape whose
-     * states cannot be held at all is refused first ({@link SplittingMemory#check}, without a
-     * budget: the caller checks its budget there).
+     * Splitting of G&amp;C on the problem, in {@link #space}; a shape whose states cannot be held at
+     * all is refused first ({@link SplittingMemory#check} without a budget: the caller checks its
+     * own budget there).
      */
     public Splitting(ProblemInstance problem, Factorization model, GncSettings gnc, SplittingSettings settings,
                      EpsGrid grid) {
-        this(weightSpace(problem, model, gnc, settings, grid), settings, grid);
+        this(checkedSpace(problem, model, gnc, settings, grid), settings, grid);
     }
 
-    private static WeightSpace weightSpace(ProblemInstance problem, Factorization model, GncSettings gnc,
-                                           SplittingSettings settings, EpsGrid grid) {
-        SplittingMemory.check(model, settings, grid, Long.MAX_VALUE);
-        return new WeightSpace(problem, model, gnc);
+    /**
+     * The space the particles live in: the reduced sampler's Gaussian parameters ({@link GramSpace})
+     * where gnc's sampler resolves to reduced (Gaussian prior, width &gt;= cols), the full weights
+     * ({@link WeightSpace}) elsewhere. The two consume the stream differently, so the resolved
+     * sampler belongs to a replica's stream identity, as for plain G&amp;C.
+     */
+    public static ConstrainedPrior space(ProblemInstance problem, Factorization model, GncSettings gnc) {
+        return SplittingMemory.reduced(model, gnc) ? new GramSpace(problem, model, gnc)
+                : new WeightSpace(problem, model, gnc);
+    }
+
+    private static ConstrainedPrior checkedSpace(ProblemInstance problem, Factorization model, GncSettings gnc,
+                                                 SplittingSettings settings, EpsGrid grid) {
+        SplittingMemory.check(model, gnc, settings, grid, Long.MAX_VALUE);
+        return space(problem, model, gnc);
     }
 
     /** One replica from the stream rng (its pilot from rng.split(), then the estimating run from rng). */

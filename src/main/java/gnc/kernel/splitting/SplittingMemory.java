@@ -1,21 +1,27 @@
 package gnc.kernel.splitting;
 
 import gnc.kernel.Factorization;
+import gnc.kernel.GncSettings;
+import gnc.kernel.GramForward;
+import gnc.kernel.SamplerKind;
 import java.util.Locale;
 
 /**
- * The memory one {@link Splitting} replica over full weights ({@link WeightSpace}) holds, and the
- * up-front refusal of shapes that do not fit a budget. A replica keeps N states of P weights
- * (P = k m' + (d - 2) k^2 + m k) and their two losses, in doubles, with two int indices per
- * particle for the kills; the pilot reuses the first states. The sampler adds two P-sized work
- * vectors (the proposal and its noise), 2 d k m' doubles for the forward pass's layer outputs,
- * D = m m' for W and D (D + 1) for the loss evaluator's copy of the measurements, test basis and
- * targets. So the bytes are
+ * The memory one {@link Splitting} replica holds, and the up-front refusal of shapes that do not
+ * fit a budget. A replica keeps N states of S doubles and their two losses, with two int indices
+ * per particle for the kills; the pilot reuses the first states. S is the full weights' count
+ * P = k m' + (d - 2) k^2 + m k ({@link WeightSpace}), or (d - 1) k m' + m m' for the reduced
+ * parameters ({@link GramSpace}, where gnc's sampler resolves to reduced). The space adds its
+ * work vectors: for full weights the proposal and its noise (2 P) and the forward pass's layer
+ * outputs (2 d k m'); for reduced parameters the proposal (S), one layer (k m') and two m' x m'
+ * matrices; both W (D = m m') and the loss evaluator's copy of the measurements, test basis and
+ * targets (D (D + 1)). So the bytes are
  * <pre>
- *   8 (N (P + 2) + 2 P + 2 d k m' + D (D + 2) + pilotParticles) + 8 N + 24 (grid points),
+ *   8 (N (S + 2) + work + D (D + 2) + pilotParticles) + 8 N + 24 (grid points),
  * </pre>
- * about 8 N P: N = 1000 particles at width 5, depth 10 (P = 250) take 2.0 MB; at width 352,
- * depth 3 (P = 127,424) 1.0 GB. Java object headers (a few dozen bytes per array) are left out.
+ * about 8 N S: N = 1000 particles at width 5, depth 10 (S = P = 250) take 2.0 MB; at width 352,
+ * depth 3 over full weights (P = 127,424) 1.0 GB, over reduced parameters (S = 3,545) 28 MB.
+ * Java object headers (a few dozen bytes per array) are left out.
  */
 public final class SplittingMemory {
     /** Doubles one Java array can hold (the JVMs' limit, a little below 2^31). */
@@ -24,19 +30,31 @@ public final class SplittingMemory {
     private SplittingMemory() {
     }
 
-    /** P, the weights per state, as a long (it passes int range at the largest shapes). */
+    /** Whether splitting moves in the reduced parameters: where gnc's sampler resolves to reduced. */
+    static boolean reduced(Factorization model, GncSettings gnc) {
+        return gnc.resolvedSampler(model) == SamplerKind.REDUCED;
+    }
+
+    /** P, the full weights per state, as a long (it passes int range at the largest shapes). */
     public static long weightsPerState(Factorization model) {
         long k = model.width();
         return k * model.cols() + (model.depth() - 2L) * k * k + model.rows() * k;
     }
 
+    /** S, the doubles per state of the space splitting uses for the model. */
+    public static long stateSize(Factorization model, GncSettings gnc) {
+        return reduced(model, gnc) ? GramForward.stateSize(model) : weightsPerState(model);
+    }
+
     /** The bytes one replica holds (see the class comment). */
-    public static long bytesPerReplica(Factorization model, SplittingSettings s, EpsGrid grid) {
-        long p = weightsPerState(model);
-        long n = s.particles();
+    public static long bytesPerReplica(Factorization model, GncSettings gnc, SplittingSettings s, EpsGrid grid) {
+        long size = stateSize(model, gnc);
+        long layer = (long) model.width() * model.cols();
+        long work = reduced(model, gnc) ? size + layer + 2L * model.cols() * model.cols()
+                : 2 * size + 2L * model.depth() * layer;
         long dim = (long) model.rows() * model.cols();
-        long doubles = n * (p + 2) + 2 * p + 2L * model.depth() * model.width() * model.cols() + dim * (dim + 2)
-                + s.pilotParticles();
+        long n = s.particles();
+        long doubles = n * (size + 2) + work + dim * (dim + 2) + s.pilotParticles();
         return 8 * doubles + 8 * n + 24L * grid.size();
     }
 
@@ -45,19 +63,21 @@ public final class SplittingMemory {
      * otherwise throws an IllegalArgumentException whose one-line message names the fields to
      * change.
      */
-    public static long check(Factorization model, SplittingSettings s, EpsGrid grid, long budgetBytes) {
-        long p = weightsPerState(model);
+    public static long check(Factorization model, GncSettings gnc, SplittingSettings s, EpsGrid grid,
+                             long budgetBytes) {
+        long size = stateSize(model, gnc);
+        String what = (reduced(model, gnc) ? "reduced parameters" : "weights") + " per state";
         String shape = "width " + model.width() + ", depth " + model.depth();
-        if (p > MAX_ARRAY / s.particles()) {
+        if (size > MAX_ARRAY / s.particles()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "splitting cannot hold %d particles x %,d weights per state (%s) in one Java array of at most"
-                            + " %,d doubles: lower particles, width or depth", s.particles(), p, shape, MAX_ARRAY));
+                    "splitting cannot hold %d particles x %,d %s (%s) in one Java array of at most %,d doubles:"
+                            + " lower particles, width or depth", s.particles(), size, what, shape, MAX_ARRAY));
         }
-        long bytes = bytesPerReplica(model, s, grid);
+        long bytes = bytesPerReplica(model, gnc, s, grid);
         if (bytes > budgetBytes) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "splitting needs %s per replica (%d particles x %,d weights per state at %s) but the budget"
-                            + " is %s: lower particles, width or depth", size(bytes), s.particles(), p, shape,
+                    "splitting needs %s per replica (%d particles x %,d %s at %s) but the budget is %s: lower"
+                            + " particles, width or depth", size(bytes), s.particles(), size, what, shape,
                     size(budgetBytes)));
         }
         return bytes;
