@@ -11,7 +11,7 @@ import gnc.kernel.SamplerKind;
 import org.junit.jupiter.api.Test;
 
 class SplittingMemoryTest {
-    private static final EpsGrid GRID = new EpsGrid(0.2, 0.0002, 4);
+    private static final EpsGrid GRID = EpsGrid.between(0.2, 0.0002, 4);
     private static final long GIB = 1L << 30;
     private static final GncSettings DIRECT = new GncSettings(Prior.GAUSS, false, 1e-6, SamplerKind.DIRECT);
     private static final GncSettings AUTO = new GncSettings(Prior.GAUSS, false, 1e-6);

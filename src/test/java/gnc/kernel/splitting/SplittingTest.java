@@ -22,7 +22,7 @@ class SplittingTest {
             Streams.stream(11L, 0));
     private static final Factorization DEPTH_2 = new Factorization(5, 5, 5, 2, Activation.linear());
     private static final GncSettings GAUSS = new GncSettings(Prior.GAUSS, false, GncSettings.DEFAULT_SOFTENING);
-    private static final EpsGrid GRID = new EpsGrid(0.2, 0.002, 2);
+    private static final EpsGrid GRID = EpsGrid.between(0.2, 0.002, 2);
     private static final SplittingSettings SMALL = new SplittingSettings(40, 0.1, 1, 20, 0.3, 0.8, Long.MAX_VALUE);
 
     @Test

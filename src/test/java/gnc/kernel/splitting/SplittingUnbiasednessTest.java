@@ -63,7 +63,7 @@ class SplittingUnbiasednessTest {
     @Test
     void gaussianBallFollowsTheChiSquareCurve() {
         int d = 14;
-        EpsGrid grid = new EpsGrid(14, 0.14, 1);
+        EpsGrid grid = EpsGrid.between(14, 0.14, 1);
         SplittingSettings s = new SplittingSettings(50, 0.1, 1, 20, 0.3, 0.8, Long.MAX_VALUE);
         List<SplittingResult> results = replicas(new GaussianBall(d), s, grid, 1000, 71L);
         double[] eps = grid.values();
@@ -88,7 +88,7 @@ class SplittingUnbiasednessTest {
     @ParameterizedTest(name = "exact moves {0}")
     @ValueSource(booleans = {true, false})
     void tiedScoresStayUnbiased(boolean exact) {
-        EpsGrid grid = new EpsGrid(4.5, 0.5, 4);
+        EpsGrid grid = EpsGrid.between(4.5, 0.5, 4);
         SplittingSettings s = new SplittingSettings(5, 0.2, 1, 5, 0.3, 0.8, Long.MAX_VALUE);
         List<SplittingResult> results = replicas(new SteppedScore(exact), s, grid, 20_000, exact ? 72L : 73L);
         double[] eps = grid.values();

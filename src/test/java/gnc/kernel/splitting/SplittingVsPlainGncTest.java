@@ -37,7 +37,7 @@ class SplittingVsPlainGncTest {
     private static final int REPLICAS = 100;
     private static final long PLAIN_DRAWS = 500_000;
     private static final double Z = 4.0;
-    private static final EpsGrid GRID = new EpsGrid(0.1, 1e-4, 1);
+    private static final EpsGrid GRID = EpsGrid.between(0.1, 1e-4, 1);
 
     @ParameterizedTest(name = "{0} width {1} depth {2} normalize {3} {4}")
     @CsvSource({
