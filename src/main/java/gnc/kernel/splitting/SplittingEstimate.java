@@ -116,6 +116,19 @@ public record SplittingEstimate(double[] eps, int replicas, int reached, double[
                 mixingPoint, index, index > DISPERSION_LIMIT);
     }
 
+    /**
+     * The local slope of log P against log eps between grid points j - 1 and j:
+     * ln(P_{j-1} / P_j) / ln(eps_{j-1} / eps_j). Where W has a density on R^(m m'), P(L_train &lt;
+     * eps) ~ c eps^(n/2) as eps -&gt; 0 (n measurements), so the slope at the smallest eps can be set
+     * beside n / 2. NaN for j = 0, beyond the points reached, or where an estimate is 0.
+     */
+    public double logSlope(int j) {
+        if (j < 1 || j >= reached || !(probability[j] > 0)) {
+            return Double.NaN;
+        }
+        return Math.log(probability[j - 1] / probability[j]) / Math.log(eps[j - 1] / eps[j]);
+    }
+
     /** Whether the trial is flagged: poor mixing, or replicas whose particles all tied. */
     public boolean flagged() {
         return poorMixing || extinctReplicas > 0;

@@ -45,6 +45,9 @@ class SplittingEstimateTest {
         assertFalse(e.poorMixing() || e.flagged());
         assertNull(e.advice());
         assertTrue(Double.isNaN(e.probability()[2]) && Double.isNaN(e.genMean()[2]) && Double.isNaN(e.dispersion()[2]));
+        // P = 0.6 at eps 0.1 and 0.2 at 0.01: slope ln 3 / ln 10.
+        assertEquals(Math.log(3) / Math.log(10), e.logSlope(1), 1e-15);
+        assertTrue(Double.isNaN(e.logSlope(0)) && Double.isNaN(e.logSlope(2)));
     }
 
     @Test
