@@ -84,9 +84,9 @@ public final class Splitting {
 
     /**
      * The space the particles live in: the reduced sampler's Gaussian parameters ({@link GramSpace})
-     * where gnc's sampler resolves to reduced (Gaussian prior, width &gt;= cols), the full weights
-     * ({@link WeightSpace}) elsewhere. The two consume the stream differently, so the resolved
-     * sampler belongs to a replica's stream identity, as for plain G&amp;C.
+     * or the full weights ({@link WeightSpace}), chosen from gnc's sampler and the shape as
+     * {@link SplittingMemory#reduced} says. The two consume the stream differently, so the choice
+     * belongs to a replica's stream identity, as the resolved sampler does for plain G&amp;C.
      */
     public static ConstrainedPrior space(ProblemInstance problem, Factorization model, GncSettings gnc) {
         return SplittingMemory.reduced(model, gnc) ? new GramSpace(problem, model, gnc)

@@ -15,6 +15,7 @@ class SplittingMemoryTest {
     private static final long GIB = 1L << 30;
     private static final GncSettings DIRECT = new GncSettings(Prior.GAUSS, false, 1e-6, SamplerKind.DIRECT);
     private static final GncSettings AUTO = new GncSettings(Prior.GAUSS, false, 1e-6);
+    private static final GncSettings REDUCED = new GncSettings(Prior.GAUSS, false, 1e-6, SamplerKind.REDUCED);
     private static final GncSettings UNIFORM = new GncSettings(Prior.UNIF, false, 1e-6);
 
     private static SplittingSettings particles(int n) {
@@ -30,10 +31,11 @@ class SplittingMemoryTest {
         long full = 8 * (1000L * 252 + 2 * 250 + 2 * 10 * 25 + 25 * 27 + 50) + 8 * 1000 + 24L * GRID.size();
         assertEquals(full, SplittingMemory.bytesPerReplica(f, DIRECT, particles(1000), GRID));
         assertEquals(full, SplittingMemory.check(f, DIRECT, particles(1000), GRID, GIB));
-        // Reduced parameters: S = 9 * 25 + 25 = 250; work S + k m' + 2 m'^2.
-        assertEquals(250, SplittingMemory.stateSize(f, AUTO));
+        // Reduced parameters: S = 9 * 25 + 25 = 250; work S + k m' + 2 m'^2. Auto keeps the full weights at width 5.
+        assertEquals(250, SplittingMemory.stateSize(f, REDUCED));
         long reduced = 8 * (1000L * 252 + 250 + 25 + 50 + 25 * 27 + 50) + 8 * 1000 + 24L * GRID.size();
-        assertEquals(reduced, SplittingMemory.bytesPerReplica(f, AUTO, particles(1000), GRID));
+        assertEquals(reduced, SplittingMemory.bytesPerReplica(f, REDUCED, particles(1000), GRID));
+        assertEquals(full, SplittingMemory.bytesPerReplica(f, AUTO, particles(1000), GRID));
         // Where they differ: width 352, depth 3.
         Factorization wide = new Factorization(5, 5, 352, 3, Activation.linear());
         assertEquals(352 * 5 + 352 * 352 + 5 * 352, SplittingMemory.stateSize(wide, DIRECT));

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The splitting curve against plain G&amp;C's over three decades of eps (0.1 down to 1e-4), for a
- * linear Gaussian, a normalized deep, a tanh and a uniform-prior setting. With the paper's 15
+ * linear Gaussian, a normalized deep, a tanh and a uniform-prior setting (the first and third
+ * move in the reduced parameters, the others in the full weights). With the paper's 15
  * measurements P falls about 7 decades over those three and plain G&amp;C could not follow, so the
  * problem here has 2 measurements (P ~ eps^1 at small eps): 5e5 plain draws then keep at least
  * 100 draws below every grid eps (checked). At each grid eps, P(L_train &lt; eps) and the G&amp;C
@@ -41,9 +42,9 @@ class SplittingVsPlainGncTest {
 
     @ParameterizedTest(name = "{0} width {1} depth {2} normalize {3} {4}")
     @CsvSource({
-        "linear, 5, 2, false, gauss",
+        "linear, 10, 2, false, gauss",
         "linear, 5, 6, true, gauss",
-        "tanh, 5, 3, false, gauss",
+        "tanh, 8, 3, false, gauss",
         "linear, 5, 2, false, unif",
     })
     void agreesWithPlainGuessAndCheck(String kind, int k, int d, boolean normalize, String priorName) {
