@@ -5,23 +5,15 @@
 #   submit/local-cluster.sh status
 #   submit/local-cluster.sh stop
 # Then: submit/standalone.sh spark://127.0.0.1:7077 jobs/quick.json
-# SPARK_HOME is target/spark-home: jars/ holds Spark with its dependencies and breeze, as a Spark
-# distribution has them. Logs and pid files: target/local-cluster/.
+# SPARK_HOME is target/spark-home: jars/ holds Spark with its dependencies, its YARN and
+# Kubernetes clients and breeze, as a Spark distribution has them. Logs and pid files: target/local-cluster/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-SPARK_HOME_DIR="$GNC_HOME/target/spark-home"
+SPARK_HOME_DIR="$GNC_MAVEN_SPARK_HOME"
 STATE="$GNC_HOME/target/local-cluster"
 MASTER_PORT="${GNC_MASTER_PORT:-7077}"
 MASTER_UI="${GNC_MASTER_UI_PORT:-8080}"
 MASTER_URL="spark://127.0.0.1:$MASTER_PORT"
-
-spark_home() {
-  if [[ ! -d "$SPARK_HOME_DIR/jars" || ! -f "$GNC_HOME/target/jvm.args" ]]; then
-    echo "gnc: preparing $SPARK_HOME_DIR/jars from Maven ..." >&2
-    (cd "$GNC_HOME" && mvn -q -B -Pspark-home -DskipTests process-resources dependency:copy-dependencies \
-      -DincludeScope=provided -DoutputDirectory="$SPARK_HOME_DIR/jars") >&2
-  fi
-}
 
 alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -38,7 +30,7 @@ start() {
   if alive "$STATE/master.pid"; then
     echo "already running: $MASTER_URL"; return 0
   fi
-  spark_home
+  spark_home_from_maven
   launch master org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$MASTER_PORT" --webui-port "$MASTER_UI"
   for i in 1 2; do
     mkdir -p "$STATE/worker-$i"

@@ -1,7 +1,7 @@
 package gnc.cli;
 
-import gnc.results.GdTable;
-import gnc.results.RunReader;
+import gnc.estimator.gd.GdTable;
+import gnc.job.RunDirectory;
 import gnc.results.TrialsTable;
 import gnc.results.WideCsv;
 import gnc.spec.JobSpec;
@@ -17,7 +17,8 @@ import org.apache.spark.sql.Row;
 /**
  * {@code gnc export RUN [--out FILE.csv] [--master URL]}: the run's per-seed results in the
  * authors' wide CSV layout (see {@link WideCsv}), by default in RUN under the name their code
- * gives it; prints the file's path.
+ * gives it; prints the file's path. Fields it leaves empty are named on stderr; a run without
+ * plain G&C, or whose tables lack trials its spec plans, is refused.
  */
 final class ExportCommand {
     static final String USAGE = "export RUN [--out FILE.csv] [--master URL]";
@@ -26,20 +27,28 @@ final class ExportCommand {
     private ExportCommand() {
     }
 
-    static int run(List<String> args, PrintStream out) {
+    static int run(List<String> args, PrintStream out, PrintStream err) {
         Options o = new Options(args, OPTIONS);
         String runDir = RunArgument.single("export", o, USAGE);
         try (Sessions.Session session = Sessions.open("gnc export", o.string("--master"))) {
-            RunReader run = RunArgument.open(session.spark(), runDir);
-            JobSpec spec = RunArgument.spec(run);
-            List<Row> trials = RunArgument.table(run, TrialsTable.NAME).collectAsList();
-            List<Row> gd = spec.gd() == null ? List.of() : RunArgument.table(run, GdTable.NAME).collectAsList();
-            Path file = RunArgument.output(o, runDir, run, () -> fileName(spec));
+            RunDirectory run = RunArgument.open(session.spark(), runDir);
+            JobSpec spec = run.spec();
+            List<Row> trials = RunArgument.table(session.spark(), run, TrialsTable.NAME).collectAsList();
+            List<Row> gd = spec.gd() == null ? List.of()
+                    : RunArgument.table(session.spark(), run, GdTable.NAME).collectAsList();
+            String csv;
             try {
-                Files.writeString(file, WideCsv.of(spec, trials, gd));
+                csv = WideCsv.of(spec, trials, gd);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(runDir + ": " + e.getMessage());
+            }
+            Path file = RunArgument.output(o, run, () -> fileName(spec));
+            try {
+                Files.writeString(file, csv);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file, e);
             }
+            WideCsv.warnings(spec, trials).forEach(w -> err.println("gnc: warning: " + w));
             out.println(file);
             return Main.OK;
         }

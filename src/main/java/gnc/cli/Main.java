@@ -19,7 +19,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(Arrays.asList(args), System.out, System.err));
+        if (args.length > 0 && args[0].equals("run") && System.getProperty("spark.yarn.app.id") == null) {
+            Interruption.handleSignals(System.err); // not in YARN's ApplicationMaster, whose signals YARN sends
+        }
+        int code = run(Arrays.asList(args), System.out, System.err);
+        // Under YARN in cluster deploy mode, main runs in Spark's ApplicationMaster (which sets
+        // spark.yarn.app.id), and only a return reports success: any System.exit there, even
+        // exit(0), marks the attempt failed and YARN runs the application again.
+        if (code != OK || System.getProperty("spark.yarn.app.id") == null) {
+            System.exit(code);
+        }
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -32,19 +41,22 @@ public final class Main {
             return switch (args.get(0)) {
                 case "run" -> RunCommand.run(rest, out);
                 case "query" -> QueryCommand.run(rest, out);
-                case "plot" -> PlotCommand.run(rest, out);
-                case "export" -> ExportCommand.run(rest, out);
+                case "catalog" -> CatalogCommand.run(rest, out);
+                case "plot" -> PlotCommand.run(rest, out, err);
+                case "export" -> ExportCommand.run(rest, out, err);
                 case "problems" -> ProblemsCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
                 case "bench-gd" -> GdBenchCommand.run(rest, out);
                 default -> throw new UsageException("unknown command \"" + args.get(0)
-                        + "\" (commands: run, query, plot, export, problems, bench, bench-gd, help)");
+                        + "\" (commands: run, query, catalog, plot, export, problems, bench, bench-gd, help)");
             };
         } catch (SpecException | UsageException e) {
             err.println("gnc: error: " + e.getMessage());
             return BAD_INPUT;
         } catch (RuntimeException e) {
-            err.println("gnc: failed: " + e);
+            if (!Interruption.happened()) { // else the failure is Spark stopping under a signal, already reported
+                err.println("gnc: failed: " + e);
+            }
             return FAILED;
         }
     }
@@ -52,6 +64,7 @@ public final class Main {
     static void usage(PrintStream out) {
         out.println("usage: gnc " + RunCommand.USAGE);
         out.println("       gnc " + QueryCommand.USAGE);
+        out.println("       gnc " + CatalogCommand.USAGE);
         out.println("       gnc " + PlotCommand.USAGE);
         out.println("       gnc " + ExportCommand.USAGE);
         out.println("       gnc " + ProblemsCommand.USAGE);

@@ -3,7 +3,7 @@ package gnc.cli;
 import gnc.results.Panel;
 import gnc.results.PanelPlot;
 import gnc.results.RunPanel;
-import gnc.results.RunReader;
+import gnc.job.RunDirectory;
 import gnc.results.SummaryTable;
 import gnc.spec.JobSpec;
 import java.io.IOException;
@@ -13,11 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.Row;
 
 /**
  * {@code gnc plot RUN [--out FILE.png] [--log-y] [--master URL]}: the run's figure panel as a PNG
  * in the paper's style (see {@link RunPanel}), by default RUN/plots/SPEC-NAME.png, with the loss
- * axis logarithmic under {@code --log-y}; prints the file's path.
+ * axis logarithmic under {@code --log-y}; prints the file's path. Points left out (no seed has
+ * a value) are named on stderr; a run with nothing to draw, or whose summary lacks what its spec
+ * plans, is refused.
  */
 final class PlotCommand {
     static final String USAGE = "plot RUN [--out FILE.png] [--log-y] [--master URL]";
@@ -26,20 +29,31 @@ final class PlotCommand {
     private PlotCommand() {
     }
 
-    static int run(List<String> args, PrintStream out) {
+    static int run(List<String> args, PrintStream out, PrintStream err) {
         Options o = new Options(args, OPTIONS, Set.of("--log-y"));
         String runDir = RunArgument.single("plot", o, USAGE);
         PanelPlot.LossScale scale = o.flag("--log-y") ? PanelPlot.LossScale.LOG : PanelPlot.LossScale.LINEAR;
         try (Sessions.Session session = Sessions.open("gnc plot", o.string("--master"))) {
-            RunReader run = RunArgument.open(session.spark(), runDir);
-            JobSpec spec = RunArgument.spec(run);
-            Panel panel = RunPanel.of(spec, RunArgument.table(run, SummaryTable.NAME).collectAsList());
+            RunDirectory run = RunArgument.open(session.spark(), runDir);
+            JobSpec spec = run.spec();
+            List<Row> summary = RunArgument.table(session.spark(), run, SummaryTable.NAME).collectAsList();
+            Panel panel;
+            try {
+                panel = RunPanel.of(spec, summary);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(runDir + ": " + e.getMessage());
+            }
+            List<String> leftOut = RunPanel.leftOut(spec, summary);
+            if (panel.points().isEmpty()) {
+                throw new UsageException(runDir + ": nothing to plot, every point is empty: "
+                        + String.join("; ", leftOut));
+            }
             try { // before the plots folder is made: a refused plot writes nothing
                 PanelPlot.requireDrawable(panel, scale);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--log-y: " + e.getMessage());
             }
-            Path file = RunArgument.output(o, runDir, run, () -> "plots/" + spec.name() + ".png");
+            Path file = RunArgument.output(o, run, () -> "plots/" + spec.name() + ".png");
             try {
                 if (file.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(file.toAbsolutePath().getParent());
@@ -48,6 +62,7 @@ final class PlotCommand {
                 throw new UncheckedIOException("cannot create the folder of " + file, e);
             }
             PanelPlot.writePng(panel, file, scale);
+            leftOut.forEach(w -> err.println("gnc: warning: not drawn: " + w));
             out.println(file);
             return Main.OK;
         }

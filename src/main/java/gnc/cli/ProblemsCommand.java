@@ -1,7 +1,9 @@
 package gnc.cli;
 
 import gnc.kernel.ProblemInstance;
+import gnc.spec.JobFields;
 import gnc.spec.JobSpec;
+import gnc.spec.Overrides;
 import gnc.spec.ProblemFile;
 import gnc.spec.SpecParser;
 import java.io.IOException;
@@ -29,12 +31,8 @@ final class ProblemsCommand {
         if (o.positional().size() != 1 || o.string("--out") == null) {
             throw new UsageException("usage: gnc " + USAGE);
         }
-        JobSpec spec = SpecParser.parse(Path.of(o.positional().get(0)));
-        Long seeds = o.integer("--seeds", 1, SpecParser.MAX_SEEDS);
-        if (seeds != null) {
-            spec = spec.withSeeds(seeds.intValue());
-            SpecParser.checkSeeds(spec.problem(), spec.seeds());
-        }
+        Long seeds = o.integer("--seeds", 1, JobFields.SEEDS.max());
+        JobSpec spec = SpecParser.parse(Path.of(o.positional().get(0)), Overrides.seeds(seeds));
         List<ProblemInstance> instances = new ArrayList<>();
         for (int s = 0; s < spec.seeds(); s++) {
             instances.add(spec.problem().instance(s));

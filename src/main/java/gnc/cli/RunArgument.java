@@ -1,64 +1,51 @@
 package gnc.cli;
 
-import gnc.results.RunReader;
-import gnc.spec.JobSpec;
-import java.nio.file.Files;
+import gnc.job.RunDirectory;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** The run directory argument of plot and export, and where their output goes; problems are usage errors. */
+/**
+ * The run directory argument of plot and export, and where their output goes. A local run
+ * directory is checked before Spark starts, so a wrong path costs no session.
+ */
 final class RunArgument {
     private RunArgument() {
     }
 
-    /** The one positional argument; a local directory is checked before Spark starts. */
+    /** The one positional argument, a run directory; a local one is checked now. */
     static String single(String command, Options o, String usage) {
         if (o.positional().size() != 1) {
             throw new UsageException(command + " takes one run directory, got " + o.positional().size()
                     + " arguments: usage: gnc " + usage);
         }
         String runDir = o.positional().get(0);
-        if (!runDir.contains("://") && !Files.isRegularFile(Path.of(runDir, "spec.json"))) {
-            throw new UsageException(runDir + " is not a gnc run directory (it has no spec.json)");
+        RunDirectory local = RunDirectory.at(runDir, new Configuration());
+        if (local.localDirectory().isPresent()) {
+            RunDirectory.open(runDir, new Configuration()).tables();
         }
         return runDir;
     }
 
-    static RunReader open(SparkSession spark, String runDir) {
-        try {
-            return RunReader.open(spark, runDir);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+    /** The run directory, read through the session's file systems (hdfs://, s3a://, ...). */
+    static RunDirectory open(SparkSession spark, String runDir) {
+        return RunDirectory.open(runDir, spark.sparkContext().hadoopConfiguration());
     }
 
-    static JobSpec spec(RunReader run) {
-        try {
-            return run.spec();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    static Dataset<Row> table(RunReader run, String name) {
-        try {
-            return run.table(name);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+    /** A current table of the run. */
+    static Dataset<Row> table(SparkSession spark, RunDirectory run, String name) {
+        return spark.read().parquet(run.table(name));
     }
 
     /** --out, else the default in the run directory (which must then be local), named by defaultInRun. */
-    static Path output(Options o, String runDir, RunReader run, Supplier<String> defaultInRun) {
+    static Path output(Options o, RunDirectory run, Supplier<String> defaultInRun) {
         if (o.string("--out") != null) {
             return Path.of(o.string("--out"));
         }
-        if (run.localDirectory().isEmpty()) {
-            throw new UsageException("the run directory " + runDir + " is not local: give --out for the file to write");
-        }
-        return Path.of(runDir).resolve(defaultInRun.get());
+        return run.localDirectory().orElseThrow(() -> new UsageException("the run directory " + run.location()
+                + " is not local: give --out for the file to write")).resolve(defaultInRun.get());
     }
 }

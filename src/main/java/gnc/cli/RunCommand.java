@@ -2,21 +2,24 @@ package gnc.cli;
 
 import gnc.job.GncJob;
 import gnc.job.RunDirectory;
-import gnc.results.GdTable;
-import gnc.results.TrialsTable;
+import gnc.results.SummaryTable;
+import gnc.spec.JobFields;
 import gnc.spec.JobSpec;
+import gnc.spec.Overrides;
 import gnc.spec.SpecParser;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** {@code gnc run SPEC [--master URL] [--run-dir DIR] [--draws N] [--seeds N] [--partitions N]}. */
+/**
+ * {@code gnc run SPEC [--master URL] [--run-dir DIR] [--draws N] [--epochs N] [--seeds N] [--partitions N]
+ * [--plan]}; with --plan only the plan is printed (units, tasks, rough CPU time) and nothing is run or written.
+ */
 final class RunCommand {
     static final String USAGE = "run SPEC [--master URL] [--run-dir DIR] [--draws N] [--epochs N] [--seeds N]"
-            + " [--partitions N]";
+            + " [--partitions N] [--plan]";
     private static final Set<String> OPTIONS = Set.of("--master", "--run-dir", "--draws", "--epochs", "--seeds",
             "--partitions");
     /** Options that change the spec, recorded in the manifest. */
@@ -26,39 +29,26 @@ final class RunCommand {
     }
 
     /** Everything a run needs, validated before Spark starts. */
-    record Plan(JobSpec spec, String runDir, String master, int partitions, String specText, String overrides) {
+    record Plan(JobSpec spec, String runDir, String master, int partitions, String specText, String overrides,
+                boolean planOnly) {
     }
 
     static Plan plan(List<String> args) {
-        Options o = new Options(args, OPTIONS);
+        Options o = new Options(args, OPTIONS, Set.of("--plan"));
         if (o.positional().size() != 1) {
             throw new UsageException("run takes exactly one spec file, got " + o.positional().size()
                     + " arguments: usage: gnc " + USAGE);
         }
         Path specFile = Path.of(o.positional().get(0));
-        JobSpec spec = SpecParser.parse(specFile);
-        Long draws = o.integer("--draws", 1, SpecParser.MAX_DRAWS);
-        if (draws != null) {
-            spec = spec.withDraws(draws);
-        }
-        Long epochs = o.integer("--epochs", 1, SpecParser.MAX_EPOCHS);
-        if (epochs != null) {
-            if (spec.gd() == null) {
-                throw new UsageException("--epochs needs a spec with a gd section (" + specFile + " has none)");
-            }
-            spec = spec.withEpochs(epochs);
-        }
-        Long seeds = o.integer("--seeds", 1, SpecParser.MAX_SEEDS);
-        if (seeds != null) {
-            spec = spec.withSeeds(seeds.intValue());
-        }
-        SpecParser.checkSeeds(spec.problem(), spec.seeds());
-        SpecParser.checkPlanSize(spec);
+        // Command line over job file over defaults: the overrides go into the spec before it is validated.
+        Overrides overrides = new Overrides(o.integer("--draws", 1, JobFields.DRAWS.max()),
+                o.integer("--epochs", 1, JobFields.EPOCH_COUNT.max()), o.integer("--seeds", 1, JobFields.SEEDS.max()));
+        JobSpec spec = SpecParser.parse(specFile, overrides);
         Long partitions = o.integer("--partitions", 1, 1_000_000);
         String runDir = o.string("--run-dir") != null ? o.string("--run-dir")
                 : Path.of("runs", spec.name() + "-" + spec.shortHash()).toString();
         return new Plan(spec, runDir, o.string("--master"), partitions == null ? 0 : partitions.intValue(),
-                readQuietly(specFile), o.given(OVERRIDES));
+                readQuietly(specFile), o.given(OVERRIDES), o.flag("--plan"));
     }
 
     private static String readQuietly(Path file) {
@@ -71,6 +61,10 @@ final class RunCommand {
 
     static int run(List<String> args, PrintStream out) {
         Plan p = plan(args);
+        if (p.planOnly()) {
+            printPlan(p.spec(), out);
+            return Main.OK;
+        }
         long start = System.nanoTime();
         try (Sessions.Session session = Sessions.open("gnc run " + p.spec().name(), p.master())) {
             SparkSession spark = session.spark();
@@ -80,14 +74,31 @@ final class RunCommand {
                 r = GncJob.run(spark, p.spec(), dir, new GncJob.Options(p.partitions(), p.specText(), p.overrides(),
                         display, display.periodMillis()));
             }
-            List<Row> trials = spark.read().parquet(dir.table(TrialsTable.NAME)).collectAsList();
-            List<Row> gd = p.spec().gd() == null ? List.of()
-                    : spark.read().parquet(dir.table(GdTable.NAME)).collectAsList();
-            TrialsReport.print(trials, gd, out);
-            out.printf("%d blocks (%d computed now), %d trials in %.1f s%n", r.units(), r.computedUnits(), r.trials(),
+            TrialsReport.print(spark.read().parquet(dir.table(SummaryTable.NAME)).collectAsList(), out);
+            out.printf("%d units (%d computed now in %d tasks), %d trials in %.1f s%n", r.units(), r.computedUnits(),
+                    r.tasks(), r.trials(),
                     (System.nanoTime() - start) / 1e9);
             out.println("run directory: " + r.runDirectory());
             return Main.OK;
         }
+    }
+
+    /** The plan of a run into an empty directory, tasks sized for this machine's cores. */
+    private static void printPlan(JobSpec spec, PrintStream out) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        long units = 0;
+        long tasks = 0;
+        double seconds = 0;
+        out.printf("%-8s %14s %10s %16s%n", "method", "units", "tasks", "cpu_hours_rough");
+        for (GncJob.PlanLine l : GncJob.plan(spec, cores)) {
+            out.printf(java.util.Locale.ROOT, "%-8s %14d %10d %16.2f%n", l.method(), l.units(), l.tasks(),
+                    l.cpuSeconds() / 3600);
+            units += l.units();
+            tasks += l.tasks();
+            seconds += l.cpuSeconds();
+        }
+        out.printf(java.util.Locale.ROOT, "%d units in %d tasks (one unit file each, tasks sized for %d cores), about"
+                + " %.1f CPU hours by a rough cost model; nothing was run or written%n", units, tasks, cores,
+                seconds / 3600);
     }
 }

@@ -1,32 +1,28 @@
 package gnc.job;
 
-import gnc.kernel.ProblemInstance;
-import gnc.spec.GncSpec;
+import gnc.estimator.Estimator;
 import gnc.spec.JobSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Spark program of a run. Plans the work units of every (point, seed) trial, skips those
- * whose unit file already exists (a restarted or extended run), computes the rest on the
- * executors with one Spark job per trial (its description names the point and seed), and then
- * builds every table from the unit files. Nothing numeric happens here; the kernel does it.
+ * The Spark program of a run. Takes the run directory's lock, checks the unit files present (a
+ * damaged one is set aside with a warning and its units recomputed), plans the units the spec
+ * needs that no file holds, computes them in one Spark job of batches (one task and one unit file
+ * each), and builds a new generation of every table from exactly the units the spec needs. Nothing
+ * numeric happens here; the estimators and the kernel do it.
  */
 public final class GncJob {
-    /** At most this many trials' Spark jobs are submitted at once; the scheduler queues their tasks. */
-    static final int MAX_CONCURRENT_JOBS = 32;
+    private static final Logger LOG = LogManager.getLogger(GncJob.class);
 
     private GncJob() {
     }
@@ -34,7 +30,7 @@ public final class GncJob {
     /**
      * How to run.
      *
-     * @param partitions     Spark partitions per trial (0: one per unit)
+     * @param partitions     Spark partitions of the compute job (0: one per task's batch)
      * @param specGiven      the spec text as the user gave it (for the manifest), or null
      * @param overrides      command-line overrides, as text (for the manifest)
      * @param progress       receives a progress line every progressMillis, or null for none
@@ -46,97 +42,106 @@ public final class GncJob {
         }
     }
 
-    /** What a finished run wrote: units planned, units computed by this invocation, trials. */
-    public record Result(String runDirectory, long units, long computedUnits, long trials) {
+    /** What a finished run wrote: units planned, units computed by this invocation, trials, tasks. */
+    public record Result(String runDirectory, long units, long computedUnits, long trials, long tasks) {
     }
 
     public static Result run(SparkSession spark, JobSpec spec, RunDirectory dir, Options options) {
         Instant started = Instant.now();
-        dir.claim(spec);
+        List<Estimator> estimators = Estimators.of(spec);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        UnitFiles files = new UnitFiles(dir.uri(), new HadoopConf(jsc.hadoopConfiguration()));
-        List<MethodUnits> methods = methods(spec);
-
-        RunPlan plan;
-        try {
-            plan = new RunPlan(spec, methods, files.present());
-            files.deleteAllBut(plan.fileNames);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the run's unit files in " + files.directory(), e);
-        }
-        long computed = plan.pendingUnits();
-
-        if (computed > 0) {
-            Progress.Counters counters = new Progress.Counters(jsc.sc().longAccumulator("gnc units"),
-                    jsc.sc().longAccumulator("gnc draws"), jsc.sc().longAccumulator("gnc accepted"));
-            Broadcast<ProblemInstance[]> problems = jsc.broadcast(Problems.generate(spec));
-            UnitTask task = new UnitTask(methods, problems, files, counters);
-            Progress progress = options.progress() == null ? null
-                    : new Progress(new Progress.Totals(plan.units, plan.units - computed, plan.totalDraws, plan.doneDraws),
-                            counters, options.progress(), options.progressMillis());
+        int cores = jsc.defaultParallelism();
+        LossRange.check(spec);
+        TaskMemory.check(spec, estimators, spark.sparkContext().getConf(), cores);
+        try (RunLock lock = dir.claim(spec, LOG::warn)) {
+            UnitFiles files = new UnitFiles(dir.uri(), new HadoopConf(jsc.hadoopConfiguration()));
+            Broadcast<byte[]> shipped = jsc.broadcast(PlannedUnits.serialize(spec));
+            PlannedUnits planned = new PlannedUnits(shipped);
             try {
-                computeTrials(jsc, plan.pendingByTrial, task, options.partitions(), spec.name());
-            } finally {
-                if (progress != null) {
-                    progress.close();
+                RunPlan plan = new RunPlan(spec, estimators, check(jsc, planned, files, cores));
+                List<FileTake> takes = new ArrayList<>(plan.takes());
+                List<Batch> batches = plan.batches(cores);
+                if (!batches.isEmpty()) {
+                    compute(jsc, spec, plan, batches, planned, files, options);
+                    batches.forEach(b -> takes.add(new FileTake(b.fileName, b.method, b.segments)));
                 }
-                problems.destroy();
+                RunTables.write(spark, dir, files, planned, estimators, takes, plan.units,
+                        new RunTables.Invocation(started, options.specGiven(), options.overrides(), plan.pendingUnits()));
+                return new Result(dir.location(), plan.units, plan.pendingUnits(),
+                        (long) spec.sweep().points().size() * spec.seeds(), batches.size());
+            } finally {
+                shipped.destroy();
             }
         }
-        RunTables.write(spark, dir, files, spec, plan.units, new RunTables.Invocation(started, options.specGiven(),
-                options.overrides(), computed));
-        return new Result(dir.location(), plan.units, computed, (long) spec.sweep().points().size() * spec.seeds());
+    }
+
+    /** What a run of spec would compute in an empty run directory: units, tasks and rough CPU time per estimator. */
+    public record PlanLine(String method, long units, long tasks, double cpuSeconds) {
     }
 
     /**
-     * The methods a spec runs, in the order their units enter a trial's Spark job: GD first, so its
-     * single long task starts while the trial's many short ones queue behind it.
+     * The plan of a run of spec into an empty run directory, with tasks sized for cores cores, without
+     * touching any directory or starting Spark.
      */
-    static List<MethodUnits> methods(JobSpec spec) {
-        List<MethodUnits> methods = new ArrayList<>();
-        if (spec.gd() != null) {
-            methods.add(new GdUnits(spec));
+    public static List<PlanLine> plan(JobSpec spec, int cores) {
+        List<Estimator> estimators = Estimators.of(spec);
+        List<Batch> batches = new RunPlan(spec, estimators, List.of()).batches(cores);
+        List<PlanLine> lines = new ArrayList<>();
+        for (Estimator e : estimators) {
+            long units = 0;
+            double seconds = 0;
+            for (var p : spec.sweep().points()) {
+                units += (long) e.units(p) * spec.seeds();
+                seconds += (double) e.units(p) * spec.seeds() * e.unitSeconds(p);
+            }
+            long tasks = batches.stream().filter(b -> b.method.equals(e.method())).count();
+            lines.add(new PlanLine(e.method(), units, tasks, seconds));
         }
-        if (spec.subset() != null) {
-            methods.add(new SubsetUnits(spec));
-        }
-        if (spec.gnc().runs(GncSpec.PLAIN)) {
-            methods.add(new GncUnits(spec));
-        }
-        return methods;
+        return lines;
     }
 
-    /** One Spark job per trial, submitted from a small pool of driver threads. */
-    private static void computeTrials(JavaSparkContext jsc, Map<String, List<WorkUnit>> pendingByTrial, UnitTask task,
-                                      int partitions, String jobName) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(pendingByTrial.size(), MAX_CONCURRENT_JOBS), r -> {
-            Thread t = new Thread(r, "gnc-trial-job");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<?>> jobs = new ArrayList<>();
-        for (Map.Entry<String, List<WorkUnit>> e : pendingByTrial.entrySet()) {
-            List<WorkUnit> trialUnits = e.getValue();
-            int slices = partitions > 0 ? Math.min(partitions, trialUnits.size()) : trialUnits.size();
-            jobs.add(pool.submit(() -> {
-                jsc.setJobDescription(jobName + ": " + e.getKey() + " (" + trialUnits.size() + " units)");
-                jsc.parallelize(trialUnits, slices).foreachPartition(task);
-            }));
-        }
+    /** Checks every unit file present on the executors; sets damaged ones aside with a warning. */
+    private static List<FileCheck> check(JavaSparkContext jsc, PlannedUnits planned, UnitFiles files, int cores) {
         try {
-            for (Future<?> f : jobs) {
-                f.get();
+            files.removeTemporaries();
+            List<String> names = files.list();
+            if (names.isEmpty()) {
+                return List.of();
             }
-        } catch (ExecutionException e) {
-            jsc.cancelAllJobs();
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            jsc.cancelAllJobs();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing", e);
+            jsc.setJobDescription("check " + names.size() + " unit files");
+            List<FileCheck> checked = jsc.parallelize(names, Math.min(names.size(), TASKS_PER_CHECK * cores))
+                    .mapPartitions(new UnitCheck(planned, files)).collect();
+            for (FileCheck f : checked) {
+                if (f.damage != null) {
+                    LOG.warn("unit file {}/{} is damaged ({}): set aside as {}{} and its units recomputed",
+                            files.directory(), f.name, f.damage, f.name, UnitFiles.CORRUPT);
+                    files.setAside(f.name);
+                }
+            }
+            return checked;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the unit files in " + files.directory(), e);
+        }
+    }
+
+    private static final int TASKS_PER_CHECK = 4;
+
+    /** One Spark job computing every batch, one batch per partition unless partitions says otherwise. */
+    private static void compute(JavaSparkContext jsc, JobSpec spec, RunPlan plan, List<Batch> batches,
+                                PlannedUnits planned, UnitFiles files, Options options) {
+        Progress.Counters counters = new Progress.Counters(jsc.sc().longAccumulator("gnc units"),
+                jsc.sc().longAccumulator("gnc draws"), jsc.sc().longAccumulator("gnc accepted"));
+        Progress progress = options.progress() == null ? null
+                : new Progress(new Progress.Totals(plan.units, plan.unitsDone, plan.draws, plan.drawsDone), counters,
+                        options.progress(), options.progressMillis());
+        try {
+            int slices = options.partitions() > 0 ? Math.min(options.partitions(), batches.size()) : batches.size();
+            jsc.setJobDescription(spec.name() + ": " + plan.pendingUnits() + " units in " + batches.size() + " tasks");
+            jsc.parallelize(batches, slices).foreachPartition(new UnitTask(planned, files, counters));
         } finally {
-            pool.shutdownNow();
+            if (progress != null) {
+                progress.close();
+            }
         }
     }
 }

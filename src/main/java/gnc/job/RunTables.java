@@ -1,102 +1,120 @@
 package gnc.job;
 
+import gnc.estimator.Estimator;
+import gnc.estimator.TableSink;
+import gnc.estimator.UnitRows;
 import gnc.kernel.Streams;
-import gnc.results.AcceptedTable;
-import gnc.results.BlockTable;
-import gnc.results.GdTable;
 import gnc.results.ManifestTable;
-import gnc.results.SubsetTable;
 import gnc.results.SummaryTable;
 import gnc.results.TrialsTable;
-import gnc.spec.GncSpec;
 import gnc.spec.JobSpec;
 import gnc.spec.SpecJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Builds every table of a run from its unit files: {@code blocks}, {@code accepted} and
- * {@code gd} straight from the unit records, {@code trials} and {@code summary} aggregated with Spark SQL, and the
- * {@code manifest}. All are staged first and moved into place together at the end.
+ * Builds every table of a run from its unit files: each estimator builds its own tables from its
+ * unit rows and adds its rows of the shared ones; then {@code trials} (every estimator's rows),
+ * {@code summary} (aggregated from their per-seed values) and the {@code manifest}. All are
+ * staged first and moved into place at the end.
  */
-final class RunTables {
-    private static final Logger LOG = LogManager.getLogger(RunTables.class);
+final class RunTables implements TableSink {
+    private final SparkSession spark;
+    private final TableGenerations.Generation generation;
+    private final JobSpec spec;
+    private final List<Dataset<Row>> trials = new ArrayList<>();
+    private final List<Dataset<Row>> summaryValues = new ArrayList<>();
 
-    private RunTables() {
+    private RunTables(SparkSession spark, TableGenerations.Generation generation, JobSpec spec) {
+        this.spark = spark;
+        this.generation = generation;
+        this.spec = spec;
     }
 
     /** About this invocation, for the manifest. */
     record Invocation(Instant started, String specGiven, String overrides, long unitsComputed) {
     }
 
-    /** Writes the tables. */
-    static void write(SparkSession spark, RunDirectory dir, UnitFiles files, JobSpec spec, long units,
-                      Invocation invocation) {
+    /** Writes a new generation of the tables from the unit rows in takes, and commits it. */
+    static void write(SparkSession spark, RunDirectory dir, UnitFiles files, PlannedUnits planned,
+                      List<Estimator> estimators, List<FileTake> takes, long units, Invocation invocation) {
+        JobSpec spec = planned.spec();
         try {
-            Dataset<Row> unitRows = read(spark, files, BlockTable.UNIT_SCHEMA, GncUnits.METHOD, spec.gnc().runs(GncSpec.PLAIN))
+            RunTables sink = new RunTables(spark, dir.stage(), spec);
+            for (Estimator e : estimators) {
+                e.writeTables(sink, unitRows(spark, planned, files, e, takes));
+            }
+            Dataset<Row> allTrials = TrialsTable.sorted(sink.union(sink.trials, TrialsTable.SCHEMA))
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> blocks = unitRows.drop("kept_draws");
-            BlockTable.sorted(blocks, units).write().parquet(dir.staging(BlockTable.NAME));
-            warnIfCapped(unitRows, spec);
-            AcceptedTable.fromUnits(unitRows).write().parquet(dir.staging(AcceptedTable.NAME));
-            Dataset<Row> trials = TrialsTable.aggregate(spark, blocks);
-            if (spec.subset() != null) {
-                SubsetTable.sorted(read(spark, files, SubsetTable.SCHEMA, SubsetTable.METHOD, true))
-                        .write().parquet(dir.staging(SubsetTable.NAME));
-                trials = trials.unionByName(SubsetTable.trials(spark, spark.read().parquet(dir.staged(SubsetTable.NAME))));
-            }
-            trials = TrialsTable.sorted(trials).persist(StorageLevel.MEMORY_AND_DISK());
-            trials.write().parquet(dir.staging(TrialsTable.NAME));
-            Dataset<Row> gd = null;
-            if (spec.gd() != null) {
-                GdTable.sorted(read(spark, files, GdTable.SCHEMA, GdTable.METHOD, true)).write().parquet(dir.staging(GdTable.NAME));
-                gd = spark.read().parquet(dir.staged(GdTable.NAME));
-            }
-            SummaryTable.aggregate(spark, trials, gd).write().parquet(dir.staging(SummaryTable.NAME));
-
+            sink.write(TrialsTable.NAME, allTrials);
+            sink.write(SummaryTable.NAME, SummaryTable.aggregate(sink.union(sink.summaryValues, SummaryTable.VALUES)));
             BuildInfo build = BuildInfo.load();
-            ManifestTable.of(spark, new ManifestTable.Entry(spec.name(), hex(spec.jobKey()), hex(spec.dataKey()),
-                    invocation.specGiven(), invocation.overrides(), SpecJson.write(spec), build.version(),
-                    build.gitCommit(), spark.version(), System.getProperty("java.version"), Streams.ALGORITHM,
-                    Timestamp.from(invocation.started()), Timestamp.from(Instant.now()), units,
-                    invocation.unitsComputed())).write().parquet(dir.staging(ManifestTable.NAME));
-            unitRows.unpersist();
-            trials.unpersist();
-            dir.commitStaged();
+            sink.write(ManifestTable.NAME, ManifestTable.of(spark, new ManifestTable.Entry(spec.name(),
+                    hex(spec.jobKey()), hex(spec.dataKey()), invocation.specGiven(), invocation.overrides(),
+                    SpecJson.write(spec), build.version(), build.gitCommit(), spark.version(),
+                    System.getProperty("java.version"), Streams.ALGORITHM, Timestamp.from(invocation.started()),
+                    Timestamp.from(Instant.now()), units, invocation.unitsComputed())));
+            allTrials.unpersist();
+            sink.generation.commit(spec);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the tables of " + dir.location(), e);
         }
     }
 
-    /**
-     * A method's unit records (FAILFAST: a malformed unit file is an error, never a row of nulls),
-     * or no rows when the run does not use the method.
-     */
-    private static Dataset<Row> read(SparkSession spark, UnitFiles files, StructType schema, String method, boolean runs) {
-        if (!runs) {
-            return spark.createDataFrame(java.util.List.of(), schema);
+    /** An estimator's unit rows: those takes assign to it, read from their files and checked again. */
+    private static Dataset<Row> unitRows(SparkSession spark, PlannedUnits planned, UnitFiles files, Estimator e,
+                                         List<FileTake> takes) {
+        List<FileTake> mine = takes.stream().filter(t -> t.method.equals(e.method())).toList();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        if (mine.isEmpty()) {
+            return spark.createDataFrame(List.of(), UnitRows.schema(e));
         }
-        return spark.read().schema(schema).option("mode", "FAILFAST")
-                .option("pathGlobFilter", UnitFiles.pattern(method)).json(files.directory());
+        jsc.setJobDescription("read " + mine.size() + " unit files of " + e.method());
+        return spark.createDataFrame(jsc.parallelize(mine, Math.min(mine.size(), 4 * jsc.defaultParallelism()))
+                .mapPartitions(new UnitRead(planned, files)), UnitRows.schema(e));
     }
 
-    /** The accepted table is complete unless some block kept more draws than keep_cap. */
-    private static void warnIfCapped(Dataset<Row> unitRows, JobSpec spec) {
-        long capped = unitRows.filter("kept > size(kept_draws)").count();
-        if (capped > 0) {
-            LOG.warn("{} blocks kept more than gnc.keep_cap = {} draws below gnc.keep_threshold = {}; the accepted "
-                    + "table holds the first {} of each: raise keep_cap or lower keep_threshold to keep them all",
-                    capped, spec.gnc().keepCap(), spec.gnc().keepThreshold(), spec.gnc().keepCap());
+    private Dataset<Row> union(List<Dataset<Row>> parts, org.apache.spark.sql.types.StructType schema) {
+        Dataset<Row> all = spark.createDataFrame(List.of(), schema);
+        for (Dataset<Row> p : parts) {
+            all = all.unionByName(p);
         }
+        return all;
+    }
+
+    @Override
+    public SparkSession spark() {
+        return spark;
+    }
+
+    @Override
+    public JobSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public Dataset<Row> write(String table, Dataset<Row> rows) {
+        rows.write().parquet(generation.path(table));
+        return spark.read().parquet(generation.readPath(table));
+    }
+
+    @Override
+    public void addTrials(Dataset<Row> rows) {
+        trials.add(rows);
+    }
+
+    @Override
+    public void addSummaryValues(Dataset<Row> values) {
+        summaryValues.add(values);
     }
 
     private static String hex(long key) {

@@ -29,11 +29,7 @@ public final class ChiSquare {
         this.c = 1.0 / Math.sqrt(9.0 * d);
     }
 
-    public int degrees() {
-        return degrees;
-    }
-
-    /** One chi-square variate with {@link #degrees()} degrees of freedom. */
+    /** One chi-square variate with the constructor's degrees of freedom. */
     public double draw(SplittableRandom rng) {
         if (degrees <= 2) {
             double z = Ziggurat.next(rng);

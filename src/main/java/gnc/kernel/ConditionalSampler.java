@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
  * Markov chain Monte Carlo on the G&amp;C prior conditioned on L_train &lt; level: propose with
  * the prior-reversible {@link PriorMove}, accept exactly when the proposal's L_train is below the
  * level (Metropolis-Hastings for prior x 1{L_train &lt; level}: the prior terms cancel). W and the
- * losses are formed exactly as {@link GncSampler} forms them: the forward pass, then with
- * normalization W / (||W||_F + softening), then both losses.
+ * losses are formed exactly as {@link GncSampler} forms them: the forward pass, then
+ * {@link GncLosses} (with normalization W / (||W||_F + softening), then both losses).
  *
  * <p>States live in a caller-owned array, state i at weights[i * parameterCount() ..], with its
  * L_train and L_gen in train[i] and gen[i]. A step allocates nothing. One instance per thread.
@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 public final class ConditionalSampler {
     private final ForwardPass pass;
     private final PriorMove move;
-    private final LossEvaluator losses;
-    private final GncSettings settings;
+    private final GncLosses losses;
+    private final Prior prior;
     private final int parameters;
     private final double[] proposal;
     private final double[] w;
@@ -28,8 +28,8 @@ public final class ConditionalSampler {
         }
         this.pass = new ForwardPass(model);
         this.move = new PriorMove(pass, settings.prior());
-        this.losses = new LossEvaluator(problem);
-        this.settings = settings;
+        this.losses = new GncLosses(problem, settings);
+        this.prior = settings.prior();
         this.parameters = pass.parameterCount();
         this.proposal = new double[parameters];
         this.w = new double[problem.dimension()];
@@ -45,7 +45,7 @@ public final class ConditionalSampler {
      * and stores it with its exact losses.
      */
     public void drawPrior(SplittableRandom rng, double[] weights, double[] train, double[] gen, int i) {
-        pass.drawPrior(settings.prior(), rng, proposal);
+        pass.drawPrior(prior, rng, proposal);
         evaluate(Double.POSITIVE_INFINITY);
         store(weights, train, gen, i);
     }
@@ -74,15 +74,7 @@ public final class ConditionalSampler {
 
     private void evaluate(double trainCutoff) {
         pass.compute(proposal, w);
-        double scale = 1.0;
-        if (settings.normalize()) {
-            double s = 0;
-            for (double v : w) {
-                s += v * v;
-            }
-            scale = 1.0 / (Math.sqrt(s) + settings.softening());
-        }
-        losses.evaluate(w, scale, trainCutoff);
+        losses.evaluate(w, trainCutoff);
     }
 
     private void store(double[] weights, double[] train, double[] gen, int i) {

@@ -45,8 +45,31 @@ public record Factorization(int rows, int cols, int width, int depth, Activation
     }
 
     /**
+     * The G&C prior's scale of layer j's entries (1-based; the paper's §3): W_j = priorScale(j) D
+     * entry-wise, D the prior's base law; 1 / sqrt(k) for j &lt; d and 1 / sqrt(m) for W_d, one
+     * over the root of the layer's output size. Every sampler and prior move takes it from here.
+     */
+    public double priorScale(int j) {
+        return 1.0 / Math.sqrt(layerRows(j));
+    }
+
+    /**
+     * out (outRows x m') = g (outRows x k, stored from g[gOffset]) times h (k x m'): a layer's
+     * product as the samplers and the forward pass form it, with {@link RowMajorOps5#mult} for
+     * m' = 5 and {@link RowMajorOps#mult} otherwise (the same sums in the same order).
+     */
+    void multiplyLayer(double[] g, int gOffset, int outRows, double[] h, double[] out) {
+        if (cols == 5) {
+            RowMajorOps5.mult(g, gOffset, outRows, width, h, out);
+        } else {
+            RowMajorOps.mult(g, gOffset, outRows, width, h, cols, out);
+        }
+    }
+
+    /**
      * The end-to-end matrix W (row-major m x m') of explicit weights, weights[j - 1] being W_j
-     * row-major. A plain reference implementation: the hot path is {@link PriorSampler}.
+     * row-major. A plain reference implementation, allocating as it goes and multiplying with the
+     * general {@link RowMajorOps#mult} at every m': the hot path is {@link PriorSampler}.
      */
     public double[] product(double[][] weights) {
         if (weights.length != depth) {
@@ -57,15 +80,11 @@ public record Factorization(int rows, int cols, int width, int depth, Activation
             h[i] = activation.apply(weights[0][i]);
         }
         for (int j = 2; j <= depth; j++) {
-            int outRows = layerRows(j);
-            double[] next = new double[outRows * cols];
-            for (int a = 0; a < outRows; a++) {
-                for (int b = 0; b < cols; b++) {
-                    double s = 0;
-                    for (int c = 0; c < width; c++) {
-                        s += weights[j - 1][a * width + c] * h[c * cols + b];
-                    }
-                    next[a * cols + b] = j == depth ? s : activation.apply(s);
+            double[] next = new double[layerRows(j) * cols];
+            RowMajorOps.mult(weights[j - 1], 0, layerRows(j), width, h, cols, next);
+            if (j < depth) {
+                for (int i = 0; i < next.length; i++) {
+                    next[i] = activation.apply(next[i]);
                 }
             }
             h = next;

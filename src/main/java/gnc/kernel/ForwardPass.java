@@ -43,14 +43,12 @@ public final class ForwardPass {
 
     /**
      * Fills weights with a draw from the G&C prior in {@link PriorSampler}'s order and scaling
-     * (entries of W_j, j < d, are D / sqrt(k); of W_d, D / sqrt(m)), so that the same stream gives
+     * (entries of W_j are {@link Factorization#priorScale}(j) D), so that the same stream gives
      * the same W through either class.
      */
     public void drawPrior(Prior prior, SplittableRandom rng, double[] weights) {
-        double hidden = 1.0 / Math.sqrt(model.width());
-        double last = 1.0 / Math.sqrt(model.rows());
         for (int j = 1; j <= model.depth(); j++) {
-            double scale = j == model.depth() ? last : hidden;
+            double scale = model.priorScale(j);
             for (int i = offsets[j]; i < offsets[j + 1]; i++) {
                 weights[i] = scale * prior.draw(rng);
             }
@@ -66,7 +64,7 @@ public final class ForwardPass {
         System.arraycopy(weights, 0, pre[1], 0, k * cols);
         for (int j = 1; j < d; j++) {
             if (j > 1) {
-                multiply(weights, offsets[j], k, out[j - 1], pre[j]);
+                model.multiplyLayer(weights, offsets[j], k, out[j - 1], pre[j]);
             }
             double[] p = pre[j];
             double[] h = out[j];
@@ -74,7 +72,7 @@ public final class ForwardPass {
                 h[i] = act.apply(p[i]);
             }
         }
-        multiply(weights, offsets[d], model.rows(), out[d - 1], w);
+        model.multiplyLayer(weights, offsets[d], model.rows(), out[d - 1], w);
     }
 
     /** P_j (k x m') of the last {@link #compute} call, for hidden layers 1 <= j < d. */
@@ -85,25 +83,5 @@ public final class ForwardPass {
     /** H_j = sigma(P_j) (k x m') of the last {@link #compute} call, for 1 <= j < d. */
     public double[] activation(int layer) {
         return out[layer];
-    }
-
-    /** out (rows x m') = G (rows x k, at weights[from..]) times h (k x m'), in PriorSampler's order. */
-    private void multiply(double[] weights, int from, int rows, double[] h, double[] result) {
-        int k = model.width();
-        int cols = model.cols();
-        for (int a = 0; a < rows; a++) {
-            int row = a * cols;
-            for (int b = 0; b < cols; b++) {
-                result[row + b] = 0.0;
-            }
-            int g = from + a * k;
-            for (int c = 0; c < k; c++) {
-                double ga = weights[g + c];
-                int src = c * cols;
-                for (int b = 0; b < cols; b++) {
-                    result[row + b] += ga * h[src + b];
-                }
-            }
-        }
     }
 }

@@ -4,15 +4,14 @@ import java.util.SplittableRandom;
 
 /**
  * Guess & Check on one problem instance (PAPER.md §3): draws W from the prior with the sampler
- * the settings choose ({@link SamplerKind}), optionally normalizes it, and accepts it when
- * L_train(W) < eps. Every draw's L_gen feeds the prior baseline; accepted draws' L_gen feed the
- * G&C result. Runs a block of draws in preallocated workspaces without allocating per draw. One
- * instance per thread.
+ * the settings choose ({@link SamplerKind}), optionally normalizes it ({@link GncLosses}), and
+ * accepts it when L_train(W) < eps. Every draw's L_gen feeds the prior baseline; accepted draws'
+ * L_gen feed the G&C result. Runs a block of draws in preallocated workspaces without allocating
+ * per draw. One instance per thread.
  */
 public final class GncSampler {
     private final ProductSampler sampler;
-    private final LossEvaluator losses;
-    private final GncSettings settings;
+    private final GncLosses losses;
     private final double[] w;
 
     public GncSampler(ProblemInstance problem, Factorization model, GncSettings settings) {
@@ -21,14 +20,8 @@ public final class GncSampler {
                     + " does not match problem shape " + problem.rows() + " x " + problem.cols());
         }
         this.sampler = settings.sampler().create(model, settings.prior());
-        this.losses = new LossEvaluator(problem);
-        this.settings = settings;
+        this.losses = new GncLosses(problem, settings);
         this.w = new double[problem.dimension()];
-    }
-
-    /** The sampler drawing W. */
-    public ProductSampler sampler() {
-        return sampler;
     }
 
     /** Receives the draws whose L_train is below a keep threshold, in draw order. */
@@ -54,27 +47,15 @@ public final class GncSampler {
         if (!(keepThreshold >= eps)) {
             throw new IllegalArgumentException("keep threshold " + keepThreshold + " must be >= eps " + eps);
         }
-        boolean normalize = settings.normalize();
-        double softening = settings.softening();
         for (long i = 0; i < count; i++) {
             sampler.sample(rng, w);
-            double norm = normalize ? frobeniusNorm(w) : 0.0;
-            double scale = normalize ? 1.0 / (norm + softening) : 1.0;
             // Early rejection that keeps acceptance, keeping and the running minimum exact.
-            losses.evaluate(w, scale, Math.max(keepThreshold, stats.trainMin()));
+            losses.evaluate(w, Math.max(keepThreshold, stats.trainMin()));
             double train = losses.train();
             stats.add(train, losses.gen(), eps);
             if (train < keepThreshold && kept != null) {
-                kept.keep(i, train, losses.gen(), normalize ? norm : frobeniusNorm(w));
+                kept.keep(i, train, losses.gen(), losses.norm(w));
             }
         }
-    }
-
-    static double frobeniusNorm(double[] w) {
-        double s = 0;
-        for (double v : w) {
-            s += v * v;
-        }
-        return Math.sqrt(s);
     }
 }

@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
  * A Markov move on flat weights (in {@link ForwardPass}'s layout) that leaves the G&amp;C prior
  * invariant and is reversible with respect to it, with one parameter rho in [0, 1): rho near 1
  * stays close, rho = 0 is a fresh independent prior draw. Let sigma = sqrt(1 - rho^2), and let
- * xi be a fresh prior draw of the same weights (each entry s_j D, s_j its layer's scale).
+ * xi be a fresh prior draw of the same weights (each entry s_j D, s_j its layer's scale,
+ * {@link Factorization#priorScale}).
  *
  * <p><b>Gaussian prior: preconditioned Crank-Nicolson.</b> W' = rho W + sigma xi entry by entry.
  * In units of the layer's scale, z' = rho z + sigma e with e ~ N(0, 1): if z ~ N(0, 1) then
@@ -43,7 +44,7 @@ public final class PriorMove {
         this.depth = model.depth();
         this.scales = new double[depth + 1];
         for (int j = 1; j <= depth; j++) {
-            scales[j] = 1.0 / Math.sqrt(j == depth ? model.rows() : model.width());
+            scales[j] = model.priorScale(j);
         }
         this.noise = new double[pass.parameterCount()];
     }

@@ -30,15 +30,7 @@ public final class ProblemGenerator {
         double[] u = gaussians(rng, m * r);
         double[] v = gaussians(rng, r * mp);
         double[] w = new double[m * mp];
-        for (int a = 0; a < m; a++) {
-            for (int b = 0; b < mp; b++) {
-                double sum = 0;
-                for (int c = 0; c < r; c++) {
-                    sum += u[a * r + c] * v[c * mp + b];
-                }
-                w[a * mp + b] = sum;
-            }
-        }
+        RowMajorOps.mult(u, 0, m, r, v, mp, w);
         scaleToNorm(w, s.groundTruthNorm());
         return w;
     }
@@ -119,7 +111,7 @@ public final class ProblemGenerator {
         double[][] q = new double[n][];
         for (int i = 0; i < n; i++) {
             double[] v = java.util.Arrays.copyOfRange(a, i * dim, (i + 1) * dim);
-            double norm = norm(v);
+            double norm = RowMajorOps.normF(v);
             for (int pass = 0; pass < 2; pass++) {
                 for (int j = 0; j < i; j++) {
                     double dot = 0;
@@ -131,7 +123,7 @@ public final class ProblemGenerator {
                     }
                 }
             }
-            double residual = norm(v);
+            double residual = RowMajorOps.normF(v);
             if (!(residual > INDEPENDENCE_TOLERANCE * norm)) {
                 throw new IllegalArgumentException("measurement " + (i + 1)
                         + (i == 0 ? " is zero" : " is linearly dependent on the ones before it"));
@@ -143,14 +135,6 @@ public final class ProblemGenerator {
         }
     }
 
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
-    }
-
     private static double[] gaussians(SplittableRandom rng, int count) {
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
@@ -160,7 +144,7 @@ public final class ProblemGenerator {
     }
 
     private static void scaleToNorm(double[] x, double target) {
-        double f = target / norm(x);
+        double f = target / RowMajorOps.normF(x);
         for (int i = 0; i < x.length; i++) {
             x[i] *= f;
         }

@@ -44,13 +44,7 @@ public final class ProblemInstance implements Serializable {
     private static double[] innerProducts(double[] stacked, double[] w) {
         int dim = w.length;
         double[] out = new double[stacked.length / dim];
-        for (int i = 0; i < out.length; i++) {
-            double s = 0;
-            for (int j = 0; j < dim; j++) {
-                s += stacked[i * dim + j] * w[j];
-            }
-            out[i] = s;
-        }
+        RowMajorOps.mult(stacked, 0, out.length, dim, w, 1, out);
         return out;
     }
 

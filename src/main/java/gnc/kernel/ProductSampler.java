@@ -10,10 +10,4 @@ import java.util.SplittableRandom;
 public interface ProductSampler {
     /** Writes one prior draw of W (row-major m x m') into w. */
     void sample(SplittableRandom rng, double[] w);
-
-    /** The sampler's kind as written in specs and bench lines: direct or reduced. */
-    SamplerKind kind();
-
-    /** The random numbers one draw consumes, so that their share of the time can be measured. */
-    RandomUse randomUse();
 }

@@ -54,20 +54,12 @@ public final class TrainLossGradient {
         return pass.parameterCount();
     }
 
-    /**
-     * Writes dL_train/d(weights) into gradient and returns L_train at the weights. Afterwards
-     * {@link #product()} holds W of these weights.
-     */
+    /** Writes dL_train/d(weights) into gradient and returns L_train at the weights. */
     public double evaluate(double[] weights, double[] gradient) {
         pass.compute(weights, w);
         double loss = lossAndProductGradient();
         backward(weights, gradient);
         return loss;
-    }
-
-    /** W (row-major m x m') of the last {@link #evaluate} call; a view, not a copy. */
-    public double[] product() {
-        return w;
     }
 
     /** L_train at w, and G = (2/n) sum_i r_i A_i into lossGradient. */
@@ -103,56 +95,19 @@ public final class TrainLossGradient {
         // Last layer: dL/dW_d = G H^T (m x k), D = W_d^T G (k x m'), H = H_{d-1}.
         double[] h = pass.activation(depth - 1);
         int last = pass.offset(depth);
-        outerProducts(lossGradient, rows, h, k, gradient, last);
-        transposeTimes(weights, last, rows, lossGradient, delta);
+        RowMajorOps.multTransB(lossGradient, rows, h, k, cols, gradient, last);
+        RowMajorOps.multTransA(weights, last, rows, k, lossGradient, cols, delta);
         for (int j = depth - 1; j >= 1; j--) {
             timesDerivative(pass.preActivation(j), pass.activation(j), delta, k * cols);
             int from = pass.offset(j);
             if (j == 1) {
                 System.arraycopy(delta, 0, gradient, from, k * cols);
             } else {
-                outerProducts(delta, k, pass.activation(j - 1), k, gradient, from);
-                transposeTimes(weights, from, k, delta, nextDelta);
+                RowMajorOps.multTransB(delta, k, pass.activation(j - 1), k, cols, gradient, from);
+                RowMajorOps.multTransA(weights, from, k, k, delta, cols, nextDelta);
                 double[] t = delta;
                 delta = nextDelta;
                 nextDelta = t;
-            }
-        }
-    }
-
-    /** out[from..] (a x c, row-major) = e (a x m') times h^T, h being c x m'. */
-    private void outerProducts(double[] e, int a, double[] h, int c, double[] out, int from) {
-        int cols = model.cols();
-        for (int x = 0; x < a; x++) {
-            int ex = x * cols;
-            int o = from + x * c;
-            for (int y = 0; y < c; y++) {
-                int hy = y * cols;
-                double s = 0.0;
-                for (int b = 0; b < cols; b++) {
-                    s += e[ex + b] * h[hy + b];
-                }
-                out[o + y] = s;
-            }
-        }
-    }
-
-    /** out (k x m') = M^T e, M = weights[from..] (a x k row-major), e (a x m'). */
-    private void transposeTimes(double[] weights, int from, int a, double[] e, double[] out) {
-        int k = model.width();
-        int cols = model.cols();
-        for (int i = 0; i < k * cols; i++) {
-            out[i] = 0.0;
-        }
-        for (int x = 0; x < a; x++) {
-            int mx = from + x * k;
-            int ex = x * cols;
-            for (int c = 0; c < k; c++) {
-                double m = weights[mx + c];
-                int oc = c * cols;
-                for (int b = 0; b < cols; b++) {
-                    out[oc + b] += m * e[ex + b];
-                }
             }
         }
     }

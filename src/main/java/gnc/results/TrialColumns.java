@@ -8,12 +8,12 @@ import org.apache.spark.sql.types.StructType;
  * blocks, trials, gd and subset tables start with them, in this order, so that they join and
  * union on the same names and types.
  */
-final class TrialColumns {
+public final class TrialColumns {
     private TrialColumns() {
     }
 
     /** method, width, depth, activation, seed; a table appends its own columns. */
-    static final StructType KEY = new StructType()
+    public static final StructType KEY = new StructType()
             .add("method", DataTypes.StringType, false)
             .add("width", DataTypes.IntegerType, false)
             .add("depth", DataTypes.IntegerType, false)

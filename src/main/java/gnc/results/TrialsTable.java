@@ -2,24 +2,15 @@ package gnc.results;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The {@code trials} table: one row per (method, point, seed), aggregated from {@code blocks}
- * with Spark SQL.
- *
- * <ul>
- *   <li>prior_mean = sum L_gen / draws over all draws (the chance baseline), with standard error
- *       prior_se = s / sqrt(draws), s the sample standard deviation;</li>
- *   <li>gnc_mean = mean L_gen over accepted draws, null when nothing was accepted; gnc_se likewise
- *       (null below two acceptances);</li>
- *   <li>acceptance_rate = accepted / draws, with its binomial standard error
- *       sqrt(rate (1 - rate) / draws).</li>
- * </ul>
- * Sums are added as DECIMAL(38, 18), which is exact and so independent of the order in which
- * Spark meets the rows: the same blocks give bit-identical trials at any partition count.
+ * The {@code trials} table: one row per (method, point, seed), each estimator's estimate for that
+ * trial. acceptance_rate estimates P(L_train < eps) under the prior (with its standard error),
+ * gnc_mean the G&C posterior mean of L_gen (null when no draw was accepted), prior_mean the mean
+ * L_gen over all draws (the chance baseline; null for estimators that do not estimate it); draws
+ * counts the loss evaluations spent, accepted the draws or states below eps.
  */
 public final class TrialsTable {
     public static final String NAME = "trials";
@@ -27,7 +18,7 @@ public final class TrialsTable {
     private TrialsTable() {
     }
 
-    /** The columns, in order (rows of other methods, e.g. {@link SubsetTable#trials}, use them too). */
+    /** The columns, in order, that every estimator's trials rows have. */
     public static final StructType SCHEMA = TrialColumns.KEY
             .add("eps", DataTypes.DoubleType, false)
             .add("draws", DataTypes.LongType, false)
@@ -43,48 +34,5 @@ public final class TrialsTable {
     /** Trials of several methods as one table, sorted by method, point and seed. */
     public static Dataset<Row> sorted(Dataset<Row> trials) {
         return trials.repartition(1).sortWithinPartitions("method", "width", "depth", "seed");
-    }
-
-    /** Aggregates a {@code blocks} dataset into plain G&C's {@code trials} rows. */
-    public static Dataset<Row> aggregate(SparkSession spark, Dataset<Row> blocks) {
-        blocks.createOrReplaceTempView("trials_input_blocks");
-        Dataset<Row> sums = spark.sql("""
-                SELECT method, width, depth, activation, seed,
-                       MAX(eps) AS eps,
-                       SUM(draws) AS draws,
-                       SUM(accepted) AS accepted,
-                       %s AS gen_sum,
-                       %s AS gen_sumsq,
-                       %s AS acc_sum,
-                       %s AS acc_sumsq,
-                       MIN(train_min) AS train_min
-                FROM trials_input_blocks
-                GROUP BY method, width, depth, activation, seed
-                """.formatted(exactSum("gen_sum"), exactSum("gen_sumsq"),
-                exactSum("gen_sum_accepted"), exactSum("gen_sumsq_accepted")));
-        sums.createOrReplaceTempView("trials_sums");
-        return spark.sql("""
-                SELECT method, width, depth, activation, seed, eps, draws, accepted,
-                       accepted / draws AS acceptance_rate,
-                       SQRT(accepted / draws * (1 - accepted / draws) / draws) AS acceptance_rate_se,
-                       gen_sum / draws AS prior_mean,
-                       %s AS prior_se,
-                       CASE WHEN accepted > 0 THEN acc_sum / accepted END AS gnc_mean,
-                       %s AS gnc_se,
-                       train_min
-                FROM trials_sums
-                """.formatted(standardError("gen_sum", "gen_sumsq", "draws"),
-                standardError("acc_sum", "acc_sumsq", "accepted")));
-    }
-
-    /** Order-independent sum of a DOUBLE column: exact DECIMAL addition, then back to DOUBLE. */
-    static String exactSum(String column) {
-        return "CAST(SUM(CAST(" + column + " AS DECIMAL(38, 18))) AS DOUBLE)";
-    }
-
-    /** sqrt(sample variance / count) from a sum and sum of squares; null below two values. */
-    static String standardError(String sum, String sumSq, String count) {
-        return "CASE WHEN " + count + " > 1 THEN SQRT(GREATEST(" + sumSq + " - " + sum + " * " + sum + " / "
-                + count + ", 0D) / (" + count + " - 1) / " + count + ") END";
     }
 }

@@ -1,13 +1,17 @@
 package gnc.results;
 
 import gnc.spec.AuthorsConfig;
+import gnc.spec.GncSpec;
 import gnc.spec.JobSpec;
 import gnc.spec.Sweep;
 import gnc.spec.SweepPoint;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 
 /**
@@ -19,8 +23,9 @@ import org.apache.spark.sql.Row;
  *
  * <p>Values are trials.gnc_mean, trials.prior_mean and gd.gen_loss, written as Python writes
  * floats. A missing value (G&C accepted nothing; the spec runs no GD) is an empty field, where
- * the authors' code writes 1 for a G&C mean without acceptances. The sweep value is written
- * as an integer (theirs reads "5.0").
+ * the authors' code writes 1 for a G&C mean without acceptances; {@link #warnings} says which.
+ * The sweep value is written as an integer (theirs reads "5.0"). A run without plain G&C, or
+ * whose tables lack trials its spec plans, has no such file.
  */
 public final class WideCsv {
     private WideCsv() {
@@ -31,20 +36,31 @@ public final class WideCsv {
      *
      * @param trials the run's trials table (rows of other methods than gnc are ignored)
      * @param gd     the run's gd table, or an empty list when the spec runs no GD
+     * @throws IllegalArgumentException when the spec runs no plain G&C, or a trial it plans (a
+     *                                  gnc row, a gd row when it runs GD) is not in the tables
      */
     public static String of(JobSpec spec, List<Row> trials, List<Row> gd) {
+        if (!spec.gnc().runs(GncSpec.PLAIN)) {
+            throw new IllegalArgumentException("the run has no plain G&C trials (gnc.methods is "
+                    + spec.gnc().methods() + "), and the authors' layout holds plain G&C, prior and GD values only:"
+                    + " query its trials table instead");
+        }
         boolean widths = spec.sweep().axis() == Sweep.Axis.WIDTH;
         Map<String, Double> gnc = new HashMap<>();
         Map<String, Double> prior = new HashMap<>();
         Map<String, Double> gdLoss = new HashMap<>();
         for (Row r : trials) {
-            if (r.<String>getAs("method").equals("gnc")) {
+            if (r.<String>getAs("method").equals(GncSpec.PLAIN)) {
                 gnc.put(key(r), r.getAs("gnc_mean"));
                 prior.put(key(r), r.getAs("prior_mean"));
             }
         }
         for (Row r : gd) {
             gdLoss.put(key(r), r.getAs("gen_loss"));
+        }
+        requireEveryTrial(spec, prior.keySet(), "trials table has no plain G&C row");
+        if (spec.gd() != null) {
+            requireEveryTrial(spec, gdLoss.keySet(), "gd table has no row");
         }
         StringBuilder out = new StringBuilder(widths ? "width" : "depth");
         for (int s = 0; s < spec.seeds(); s++) {
@@ -68,6 +84,60 @@ public final class WideCsv {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /** Fails naming the planned trials (point, seed) whose key is not among present. */
+    private static void requireEveryTrial(JobSpec spec, Set<String> present, String what) {
+        List<String> missing = new ArrayList<>();
+        for (SweepPoint p : spec.sweep().points()) {
+            for (int s = 0; s < spec.seeds(); s++) {
+                if (!present.contains(p.width() + "/" + p.depth() + "/" + s)) {
+                    missing.add("width " + p.width() + " depth " + p.depth() + " seed " + s);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the " + what + " for " + missing.get(0)
+                    + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : "") + " of the "
+                    + spec.sweep().points().size() + " points x " + spec.seeds() + " seeds spec.json plans: "
+                    + RunPanel.STALE_TABLES);
+        }
+    }
+
+    /**
+     * What the CSV leaves empty, one line each: the trials where G&C accepted nothing (their
+     * gnc_gen fields), and every gd_gen field when the spec runs no GD.
+     */
+    public static List<String> warnings(JobSpec spec, List<Row> trials) {
+        Set<String> withoutValue = new HashSet<>();
+        for (Row r : trials) {
+            if (r.<String>getAs("method").equals(GncSpec.PLAIN) && r.getAs("gnc_mean") == null) {
+                withoutValue.add(key(r));
+            }
+        }
+        boolean widths = spec.sweep().axis() == Sweep.Axis.WIDTH;
+        List<String> where = new ArrayList<>();
+        for (SweepPoint p : spec.sweep().points()) {
+            List<String> seeds = new ArrayList<>();
+            for (int s = 0; s < spec.seeds(); s++) {
+                if (withoutValue.contains(p.width() + "/" + p.depth() + "/" + s)) {
+                    seeds.add(String.valueOf(s));
+                }
+            }
+            if (!seeds.isEmpty()) {
+                where.add((widths ? "width " + p.width() : "depth " + p.depth()) + " seed"
+                        + (seeds.size() > 1 ? "s " : " ") + String.join(", ", seeds));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (!where.isEmpty()) {
+            out.add("no G&C value (nothing accepted below eps " + spec.gnc().eps() + ") at " + String.join("; ", where)
+                    + ": those gnc_gen fields are empty");
+        }
+        if (spec.gd() == null) {
+            out.add("the spec runs no GD: every gd_gen field is empty");
+        }
+        return out;
     }
 
     /**

@@ -1,19 +1,25 @@
 package gnc.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gnc.kernel.Activation;
-import gnc.kernel.GncSettings;
-import gnc.kernel.Prior;
-import gnc.kernel.ProblemSettings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The paper's authors' experiment configs (github YoniSlutzky98/nn-gd-gen-mf, configs/; copies in
- * jobs/authors/), read unchanged and mapped to a {@link JobSpec} with the strictness of our own
- * format: unknown keys are errors, and a wrong type or value gives one line naming the key.
+ * jobs/authors/), read unchanged: a config is translated key by key into a job spec's JSON, which
+ * {@link SpecParser} then validates like any other, its messages naming the authors' keys
+ * ({@code gd_init_scales[4] must be a finite number > 0}). Only what is the authors' own is
+ * checked here: their spelling of the activations, their list shapes (learning rates and init
+ * scales always lists, epochs never), unknown keys, and the keys that only steer their program.
  *
  * <p>A config is recognised by its keys (n_rows, gnc_eps_train, ...); see README, "The authors'
  * config format", for the key-by-key mapping. Keys that only steer the authors' program
@@ -27,19 +33,66 @@ import java.util.Set;
 public final class AuthorsConfig {
     /** The activations as the authors spell them, in {@link Activation.Kind}'s order. */
     private static final List<String> ACTIVATION_NAMES = List.of("Linear", "Tanh", "Leaky ReLU");
+    private static final Field.Choice ACTIVATION = new Field.Choice("activation", ACTIVATION_NAMES, "Linear",
+            "the authors' spelling of model.activation");
+    /** The authors' key of each of our fields, in the order of the authors' parser. */
+    private static final Map<String, Field> MAPPED = mapped();
+    /** Keys that only steer the authors' program: checked, then ignored (periods count epochs). */
+    private static final Field.Int LOG_PERIOD = new Field.Int("gd_log_period", 1, JobFields.EPOCH_COUNT.max(), 1,
+            "ignored");
+    private static final Field.Int PRINT_PERIOD = new Field.Int("gd_print_period", 1, JobFields.EPOCH_COUNT.max(), 1,
+            "ignored");
+    private static final Field.Flag VERBOSE = new Field.Flag("gd_verbose", false, "ignored");
+    private static final Field.Text RESULTS_DIR = new Field.Text("results_dir", null, "a string", "none", "ignored");
+    private static final Field.Text FIGURES_DIR = new Field.Text("figures_dir", null, "a string", "none", "ignored");
+    private static final String BATCH_SIZES = "gnc_batch_sizes";
     /** Every key of the authors' format. */
-    static final Set<String> KEYS = Set.of("n_rows", "n_cols", "gt_rank", "gt_norm", "num_seeds", "completion",
-            "num_measurements", "activation", "negative_slope", "gnc_num_samples", "gnc_batch_sizes", "gnc_eps_train",
-            "gnc_normalize", "gnc_softening", "gnc_init", "gd_lrs", "gd_epochs", "gd_init_scales", "gd_log_period",
-            "gd_print_period", "gd_momentum", "gd_verbose", "widths", "depth", "depths", "width", "results_dir",
-            "figures_dir");
-    /** The top-level fields of our own format. */
-    private static final Set<String> SPEC_FIELDS = Set.of("name", "description", "problem", "model", "sweep", "gnc",
-            "gd", "seeds");
+    static final Set<String> KEYS = keys();
+    /** The top-level fields of our own format (problem, gnc, seeds, ...). */
+    private static final Set<String> SPEC_FIELDS = JobFields.ALL.stream().map(f -> f.path().split("\\.")[0])
+            .collect(java.util.stream.Collectors.toSet());
     static final String IGNORED = "gnc_batch_sizes, gd_log_period, gd_print_period, gd_verbose, results_dir and"
             + " figures_dir are ignored";
 
+    /** A config as a job spec's JSON, and the labels that name each of its fields by the authors' key. */
+    record Translation(ObjectNode spec, UnaryOperator<String> labels) {
+    }
+
     private AuthorsConfig() {
+    }
+
+    private static Map<String, Field> mapped() {
+        Map<String, Field> m = new LinkedHashMap<>();
+        m.put("n_rows", JobFields.ROWS);
+        m.put("n_cols", JobFields.COLS);
+        m.put("gt_rank", JobFields.RANK);
+        m.put("gt_norm", JobFields.GT_NORM);
+        m.put("num_seeds", JobFields.SEEDS);
+        m.put("completion", JobFields.COMPLETION);
+        m.put("num_measurements", JobFields.MEASUREMENTS);
+        m.put("activation", JobFields.ACTIVATION);
+        m.put("negative_slope", JobFields.NEGATIVE_SLOPE);
+        m.put("gnc_num_samples", JobFields.DRAWS);
+        m.put("gnc_eps_train", JobFields.EPS);
+        m.put("gnc_normalize", JobFields.NORMALIZE);
+        m.put("gnc_softening", JobFields.SOFTENING);
+        m.put("gnc_init", JobFields.PRIOR);
+        m.put("gd_lrs", JobFields.LR);
+        m.put("gd_epochs", JobFields.EPOCHS);
+        m.put("gd_init_scales", JobFields.INIT_SCALE);
+        m.put("gd_momentum", JobFields.MOMENTUM);
+        m.put("widths", JobFields.WIDTHS);
+        m.put("depth", JobFields.DEPTH);
+        m.put("depths", JobFields.DEPTHS);
+        m.put("width", JobFields.WIDTH);
+        return m;
+    }
+
+    private static Set<String> keys() {
+        Set<String> k = new java.util.HashSet<>(MAPPED.keySet());
+        k.addAll(List.of(BATCH_SIZES, LOG_PERIOD.path(), PRINT_PERIOD.path(), VERBOSE.path(), RESULTS_DIR.path(),
+                FIGURES_DIR.path()));
+        return Set.copyOf(k);
     }
 
     /**
@@ -77,138 +130,108 @@ public final class AuthorsConfig {
         return fileBaseName.replaceAll("[^A-Za-z0-9._-]", "-");
     }
 
-    /** Maps a config (recognised by {@link #recognises}); baseName is its file name without .json. */
-    static JobSpec resolve(JsonNode root, String baseName) {
-        Fields f = new Fields(root, "");
-        ProblemSettings d = ProblemSettings.PAPER;
-        int rows = (int) f.integer("n_rows", 1, SpecParser.MAX_SIDE, (long) d.rows());
-        int cols = (int) f.integer("n_cols", 1, SpecParser.MAX_SIDE, (long) d.cols());
-        int rank = (int) f.integer("gt_rank", 1, Long.MAX_VALUE, (long) d.rank());
-        if (rank > Math.min(rows, cols)) {
-            throw new SpecException("gt_rank must be in 1.." + Math.min(rows, cols) + " (at most min(n_rows, n_cols)),"
-                    + " got " + rank);
+    /** Translates a config (recognised by {@link #recognises}); baseName is its file name without .json. */
+    static Translation translate(JsonNode root, String baseName) {
+        Fields f = new Fields(root, "", UnaryOperator.identity());
+        ObjectNode spec = JsonNodeFactory.instance.objectNode();
+        spec.put(JobFields.NAME.path(), jobName(baseName));
+        spec.put(JobFields.DESCRIPTION.path(), "from the authors' config " + baseName + " (" + IGNORED + ")");
+        for (String section : List.of("problem", "model", "sweep", "gnc", "gd")) {
+            spec.putObject(section);
         }
-        double norm = f.positive("gt_norm", 0.0, Double.MAX_VALUE, d.groundTruthNorm());
-        int seeds = (int) f.integer("num_seeds", 1, SpecParser.MAX_SEEDS, (long) SpecParser.DEFAULT_SEEDS);
-        boolean completion = f.bool("completion", d.completion());
-        long measurements = f.integer("num_measurements", 1, Long.MAX_VALUE, (long) d.measurements());
-        if (measurements >= (long) rows * cols) {
-            throw new SpecException("num_measurements must be in 1.." + (rows * cols - 1) + " (fewer than n_rows * n_cols"
-                    + " = " + rows * cols + ", so that a test set remains), got " + measurements);
-        }
-        String act = f.choice("activation", ACTIVATION_NAMES, "Linear");
-        double slope = f.finite("negative_slope", Activation.DEFAULT_NEGATIVE_SLOPE);
-
-        long draws = f.integer("gnc_num_samples", 1, SpecParser.MAX_DRAWS, null);
-        positiveIntegers(f, root, "gnc_batch_sizes");
-        double eps = f.positive("gnc_eps_train", 0.0, Double.MAX_VALUE, null);
-        boolean normalize = f.bool("gnc_normalize", false);
-        double softening = f.finite("gnc_softening", GncSettings.DEFAULT_SOFTENING);
-        if (softening < 0) {
-            throw new SpecException("gnc_softening must be a finite number >= 0, got " + softening);
-        }
-        Prior prior = Prior.bySpecName(f.choice("gnc_init", Prior.specNames(), Prior.GAUSS.specName()));
-
-        Sweep sweep = sweep(f);
-        String axis = sweep.axis() == Sweep.Axis.WIDTH ? "width" : "depth";
-        int points = sweep.values().size();
-        List<Double> lrs = perPoint(f, root, "gd_lrs", points, axis);
-        long epochs = f.integer("gd_epochs", 1, SpecParser.MAX_EPOCHS, null);
-        List<Double> scales = perPoint(f, root, "gd_init_scales", points, axis);
-        f.integer("gd_log_period", 1, SpecParser.MAX_EPOCHS, 1L);
-        f.integer("gd_print_period", 1, SpecParser.MAX_EPOCHS, 1L);
-        double momentum = f.finite("gd_momentum", 0.0);
-        if (momentum < 0 || momentum >= 1) {
-            throw new SpecException("gd_momentum must be a number in [0, 1), got " + momentum);
-        }
-        f.bool("gd_verbose", false);
-        f.string("results_dir", null);
-        f.string("figures_dir", null);
-        f.finish();
-
-        String name = jobName(baseName);
-        if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
-            throw new SpecException("the authors' config's file name must give a job name of 1 to 100 characters,"
-                    + " got \"" + name + "\"");
-        }
-        ProblemSource problem = ProblemSource.of(new ProblemSettings(rows, cols, rank, norm, (int) measurements,
-                completion));
-        GncSpec gnc = new GncSpec(List.of(GncSpec.PLAIN), new GncSettings(prior, normalize, softening), eps, draws,
-                SpecParser.DEFAULT_BLOCK_SIZE, eps, SpecParser.DEFAULT_KEEP_CAP);
-        GdSpec gd = new GdSpec(lrs, List.of(epochs), scales, momentum);
-        JobSpec spec = new JobSpec(name, "from the authors' config " + baseName + " (" + IGNORED + ")", problem,
-                Activation.of(Activation.Kind.values()[ACTIVATION_NAMES.indexOf(act)], slope), sweep, gnc, gd, null, seeds);
-        SpecParser.checkPlanSize(spec);
-        return spec;
-    }
-
-    /** widths + depth (a width sweep) or depths + width (a depth sweep). */
-    private static Sweep sweep(Fields f) {
-        boolean widths = f.has("widths");
-        boolean depths = f.has("depths");
-        if (widths == depths) {
-            throw new SpecException("the authors' config must give either widths (a list, with one depth) or depths"
-                    + " (a list, with one width)" + (widths ? ", not both" : ""));
-        }
-        String list = widths ? "widths" : "depths";
-        String fixed = widths ? "depth" : "width";
-        String other = widths ? "width" : "depth";
-        if (f.has(other)) {
-            throw new SpecException(other + " is the fixed " + other + " of a sweep over " + fixed + "s (" + fixed
-                    + "s and " + other + "); a sweep over " + list + " gives " + list + " and " + fixed);
-        }
-        if (!f.has(fixed)) {
-            throw f.missing(fixed, widths ? "an integer in 2.." + SpecParser.MAX_DEPTH + ", the depth at every width"
-                    : "an integer in 1.." + SpecParser.MAX_WIDTH + ", the width at every depth");
-        }
-        if (widths) {
-            List<Integer> ws = f.integerList("widths", 1, SpecParser.MAX_WIDTH);
-            return Sweep.widths(ws, (int) f.integer("depth", 2, SpecParser.MAX_DEPTH, null));
-        }
-        List<Integer> ds = f.integerList("depths", 2, SpecParser.MAX_DEPTH);
-        return Sweep.depths(ds, (int) f.integer("width", 1, SpecParser.MAX_WIDTH, null));
-    }
-
-    /** A list of one number > 0 for every point, or of one per point (the authors' per-width/depth lists). */
-    private static List<Double> perPoint(Fields f, JsonNode root, String name, int points, String axis) {
-        String allowed = "a list of one number > 0, or of one per " + axis + " (" + points + ")";
-        if (!f.has(name)) {
-            throw f.missing(name, allowed);
-        }
-        JsonNode v = root.get(name);
-        if (!v.isArray() || (v.size() != 1 && v.size() != points)) {
-            throw new SpecException(name + " must be " + allowed + ", got "
-                    + (v.isArray() ? "a list of " + v.size() : Fields.describe(v)));
-        }
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < v.size(); i++) {
-            JsonNode x = v.get(i);
-            if (!x.isNumber() || !Double.isFinite(x.asDouble()) || !(x.asDouble() > 0)) {
-                throw new SpecException(name + "[" + i + "] must be a finite number > 0, got " + Fields.describe(x));
+        Map<String, String> labels = new HashMap<>();
+        labels.put(JobFields.NAME.path(), "the job name from the file name");
+        labels.put("sweep", "the authors' config");
+        Map<String, JsonNode> perPoint = new LinkedHashMap<>();
+        for (Map.Entry<String, Field> e : MAPPED.entrySet()) {
+            String key = e.getKey();
+            Field field = e.getValue();
+            labels.put(field.path(), key);
+            JsonNode v = f.raw(key);
+            if (field == JobFields.LR || field == JobFields.INIT_SCALE) {
+                perPoint.put(key, v); // their shape needs the sweep's size, checked below
+                continue;
             }
-            out.add(x.asDouble());
+            if (field == JobFields.ACTIVATION && v != null) {
+                v = JsonNodeFactory.instance.textNode(
+                        Activation.Kind.values()[ACTIVATION_NAMES.indexOf(ACTIVATION.read(f))].specName());
+            } else if (field == JobFields.EPOCHS && (v == null || v.isArray())) {
+                String allowed = JobFields.EPOCH_COUNT.allowed();
+                throw new SpecException(v == null ? "missing required field " + key + " (" + allowed + ")"
+                        : key + " must be " + allowed + ", got a list");
+            }
+            if (v != null) {
+                put(spec, field.path(), v);
+            }
         }
-        return out;
+        batchSizes(f.raw(BATCH_SIZES));
+        LOG_PERIOD.read(f);
+        PRINT_PERIOD.read(f);
+        VERBOSE.read(f);
+        RESULTS_DIR.read(f);
+        FIGURES_DIR.read(f);
+        f.finish();
+        UnaryOperator<String> label = path -> labels.getOrDefault(path, path);
+        // The sweep as the validator reads it (its errors first, in the authors' keys), for its size.
+        Sweep sweep = SpecParser.sweep(new Fields(spec.get("sweep"), "sweep", label));
+        for (Map.Entry<String, JsonNode> e : perPoint.entrySet()) {
+            String key = e.getKey();
+            Field field = MAPPED.get(key);
+            JsonNode v = authorsList(key, e.getValue(), sweep);
+            if (v.size() == 1) {
+                v = v.get(0); // one for every point: our single value
+                labels.put(field.path(), key + "[0]");
+            }
+            put(spec, field.path(), v);
+        }
+        return new Translation(spec, label);
+    }
+
+    private static void put(ObjectNode spec, String path, JsonNode v) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            spec.set(path, v);
+        } else {
+            ((ObjectNode) spec.get(path.substring(0, dot))).set(path.substring(dot + 1), v);
+        }
     }
 
     /**
-     * A non-empty list of integers >= 1, of any length: gnc_batch_sizes, which is ignored (the
-     * published width configs list 8 for 6 widths).
+     * gd_lrs and gd_init_scales are lists, of one value for every point or of one per point (the
+     * authors' shape); their values are ours to check.
      */
-    private static void positiveIntegers(Fields f, JsonNode root, String name) {
-        if (!f.has(name)) {
+    private static JsonNode authorsList(String key, JsonNode v, Sweep sweep) {
+        int points = sweep.values().size();
+        String allowed = "a list of one number > 0, or of one per " + sweep.axis().name().toLowerCase() + " ("
+                + points + ")";
+        if (v == null) {
+            throw new SpecException("missing required field " + key + " (" + allowed + ")");
+        }
+        if (!v.isArray() || (v.size() != 1 && v.size() != points)) {
+            throw new SpecException(key + " must be " + allowed + ", got "
+                    + (v.isArray() ? "a list of " + v.size() : Fields.describe(v)));
+        }
+        return v;
+    }
+
+    /**
+     * gnc_batch_sizes: a non-empty list of integers >= 1, of any length (the published width
+     * configs list 8 for 6 widths); ignored.
+     */
+    private static void batchSizes(JsonNode v) {
+        if (v == null) {
             return;
         }
-        JsonNode v = root.get(name);
         if (!v.isArray() || v.isEmpty()) {
-            throw new SpecException(name + " must be a non-empty list of integers >= 1, got " + Fields.describe(v));
+            throw new SpecException(BATCH_SIZES + " must be a non-empty list of integers >= 1, got "
+                    + Fields.describe(v));
         }
         for (int i = 0; i < v.size(); i++) {
             JsonNode x = v.get(i);
             boolean whole = x.isIntegralNumber() ? x.canConvertToLong()
                     : x.isNumber() && Double.isFinite(x.asDouble()) && x.asDouble() == Math.rint(x.asDouble());
             if (!whole || x.asDouble() < 1) {
-                throw new SpecException(name + "[" + i + "] must be an integer >= 1, got " + Fields.describe(x));
+                throw new SpecException(BATCH_SIZES + "[" + i + "] must be an integer >= 1, got " + Fields.describe(x));
             }
         }
     }

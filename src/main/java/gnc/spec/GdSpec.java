@@ -5,7 +5,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The gradient-descent baseline of a job (PAPER.md §4): one run per (point, seed). Learning
+ * The gradient-descent baseline of a job (docs/science.md §4): one run per (point, seed). Learning
  * rates, epochs and init scales hold one value for every point or one per point of the sweep,
  * in the sweep's order, as the authors' configs do.
  */
@@ -22,11 +22,6 @@ public record GdSpec(List<Double> learningRates, List<Long> epochs, List<Double>
     public GdSettings settings(int pointIndex) {
         return new GdSettings(at(learningRates, pointIndex), at(epochs, pointIndex), at(initScales, pointIndex),
                 momentum);
-    }
-
-    /** The same runs with every point's epochs replaced. */
-    public GdSpec withEpochs(long newEpochs) {
-        return new GdSpec(learningRates, List.of(newEpochs), initScales, momentum);
     }
 
     private static <T> T at(List<T> values, int i) {

@@ -7,8 +7,8 @@ import gnc.kernel.Streams;
 import java.io.Serializable;
 
 /**
- * A validated, fully resolved job: every default filled in. Built by {@link SpecParser}; the
- * command line may then override the number of draws and seeds.
+ * A validated, fully resolved job: every default filled in, the command line's overrides
+ * applied. Built by {@link SpecParser}.
  *
  * @param gd     the gradient-descent baseline, or null for none
  * @param subset subset simulation's settings, or null when gnc.methods does not include it
@@ -29,15 +29,16 @@ public record JobSpec(String name, String description, ProblemSource problem, Ac
         return new JobSpec(name, description, problem, activation, sweep, gnc, gd, subset, newSeeds);
     }
 
-    /** The same job with every GD run taking newEpochs epochs (no effect without GD). */
-    public JobSpec withEpochs(long newEpochs) {
-        return new JobSpec(name, description, problem, activation, sweep, gnc, gd == null ? null : gd.withEpochs(newEpochs),
-                subset, seeds);
-    }
-
-    /** The subset-simulation stream of a replica: (subsetKey, width, depth, seed, replica). */
+    /**
+     * The key of subset simulation's streams: replica r of a trial uses (subsetKey, width, depth,
+     * seed, r). It covers what defines subset simulation's draws (target shape, model, prior,
+     * normalization, softening) and not gnc.block_size, which only cuts plain G&C's draws into
+     * units: it hashes the job key's text with the block size fixed at its default, which is
+     * exactly the key runs had when it hashed the job key itself (their block size was the
+     * default: subset-only specs cannot set one), so existing runs keep their replicas.
+     */
     public long subsetKey() {
-        return Streams.key("gnc-subset-v1|" + jobKey());
+        return Streams.key("gnc-subset-v1|" + jobKey(JobFields.BLOCK_SIZE.fallback()));
     }
 
     /** Where the point sits in the sweep (per-point settings are listed in this order). */
@@ -70,9 +71,13 @@ public record JobSpec(String name, String description, ProblemSource problem, Ac
      * problem file's instances as met the generated ones they were written from.
      */
     public long jobKey() {
+        return jobKey(gnc.blockSize());
+    }
+
+    private long jobKey(long blockSize) {
         GncSettings g = gnc.sampling();
         return Streams.key("gnc-draws-v3|" + problem.rows() + "x" + problem.cols() + "|" + activation
-                + "|" + g.prior().specName() + "|" + g.normalize() + "|" + g.softening() + "|" + gnc.blockSize());
+                + "|" + g.prior().specName() + "|" + g.normalize() + "|" + g.softening() + "|" + blockSize);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.apache.logging.log4j.LogManager;
 
 /**
  * Problem instances read from a file instead of generated: seed s uses instance s. Two formats
@@ -28,7 +29,9 @@ import java.util.Locale;
  * </ul>
  * Labels are y_i = <A_i, W*>. Without a test basis, the orthonormal basis of the complement of
  * span{A_i} is computed as for generated problems; a given one must be orthonormal, orthogonal to
- * every measurement and of size m m' - n. Every problem is reported with the entry it concerns.
+ * every measurement (to float32 precision: see ProblemFileReader's tolerances; one off by more
+ * than double rounding is re-orthonormalized in double, and the log says so) and of size
+ * m m' - n. Every problem is reported with the entry it concerns.
  *
  * @param path   the file, absolute
  * @param sha256 of the file's bytes: the identity of the data sets
@@ -46,7 +49,7 @@ public record ProblemFile(String path, String sha256, int rows, int cols, List<P
     public static ProblemFile read(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = FileBytes.read(file, FileBytes.MAX_PROBLEM_FILE_BYTES, "problem file");
         } catch (IOException | SecurityException e) {
             throw new SpecException("cannot read problem file " + file + ": "
                     + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
@@ -61,6 +64,7 @@ public record ProblemFile(String path, String sha256, int rows, int cols, List<P
         } else {
             throw new SpecException(where + "the name must end in .json or .csv");
         }
+        reader.notes().forEach(LogManager.getLogger(ProblemFile.class)::info);
         return new ProblemFile(file.toAbsolutePath().normalize().toString(), sha256(bytes), reader.rows(),
                 reader.cols(), reader.instances());
     }

@@ -13,23 +13,36 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Parses and validates the two problem file formats of {@link ProblemFile}. Syntax errors point
  * at the JSON path or CSV line; content errors at the seed, matrix and entry.
  */
 final class ProblemFileReader {
-    /** How far from orthonormal a given test basis may be. */
+    /** How far from orthonormal a given test basis may be and still be used exactly as given. */
     static final double BASIS_TOLERANCE = 1e-9;
+    /**
+     * How far from orthonormal it may be at all: data stored as float32 (NumPy, PyTorch) is
+     * orthonormal only to its rounding, about sqrt(m m') 2^-24 (1.9e-6 at the largest shape,
+     * 32 x 32); a wrong basis is off by far more. Between the two tolerances the basis is
+     * re-orthonormalized in double (see {@link #reorthonormalized}).
+     */
+    static final double FLOAT32_BASIS_TOLERANCE = 1e-5;
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
+    /** A file's matrix shape, within the spec's limits. */
+    private static final Field.Int ROWS = Field.Int.required("rows", 1, JobFields.ROWS.max(), "", "m");
+    private static final Field.Int COLS = Field.Int.required("cols", 1, JobFields.COLS.max(), "", "m'");
+
     private final String where;
     private final int rows;
     private final int cols;
     private final List<ProblemInstance> instances = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     /** One seed's matrices, vec'd row-major; basis is null when the file gives none. */
     private record Raw(double[] truth, List<double[]> measurements, List<double[]> basis) {
@@ -57,6 +70,11 @@ final class ProblemFileReader {
 
     List<ProblemInstance> instances() {
         return instances;
+    }
+
+    /** What was done to the data as read, for the log: one line per re-orthonormalized test basis. */
+    List<String> notes() {
+        return notes;
     }
 
     private SpecException fail(String message) {
@@ -87,32 +105,90 @@ final class ProblemFileReader {
                 throw fail(s + "test_basis has " + raw.basis().size() + " matrices, expected rows * cols - n = "
                         + (dim - n));
             }
-            checkBasis(s, raw.basis(), raw.measurements());
-            basis = stack(raw.basis(), dim);
+            double deviation = checkBasis(s, raw.basis(), raw.measurements());
+            if (deviation <= BASIS_TOLERANCE) {
+                basis = stack(raw.basis(), dim);
+            } else {
+                basis = reorthonormalized(raw.basis(), ProblemGenerator.orthogonalComplement(a, n, dim), dim);
+                notes.add(where + s + "test_basis is orthonormal only to " + String.format("%.1e", deviation)
+                        + " (float32 data?): re-orthonormalized in double");
+            }
         }
         return new ProblemInstance(rows, cols, raw.truth(), a, basis);
     }
 
-    private void checkBasis(String s, List<double[]> basis, List<double[]> measurements) {
+    /**
+     * The largest deviation of the given basis from an orthonormal basis of the complement of the
+     * measurements: of a norm from 1, of an inner product with another basis matrix or with a
+     * normalized measurement from 0. Fails naming the first entry beyond FLOAT32_BASIS_TOLERANCE.
+     */
+    private double checkBasis(String s, List<double[]> basis, List<double[]> measurements) {
+        String allowed = "; at most " + FLOAT32_BASIS_TOLERANCE + " is allowed";
+        double deviation = 0;
         for (int i = 0; i < basis.size(); i++) {
             double norm = Math.sqrt(dot(basis.get(i), basis.get(i)));
-            if (Math.abs(norm - 1) > BASIS_TOLERANCE) {
-                throw fail(s + "test_basis " + i + " has norm " + norm + ", expected 1");
+            if (Math.abs(norm - 1) > FLOAT32_BASIS_TOLERANCE) {
+                throw fail(s + "test_basis " + i + " has norm " + norm + ", expected 1 to within " + FLOAT32_BASIS_TOLERANCE);
             }
+            deviation = Math.max(deviation, Math.abs(norm - 1));
             for (int j = 0; j < i; j++) {
                 double d = dot(basis.get(i), basis.get(j));
-                if (Math.abs(d) > BASIS_TOLERANCE) {
-                    throw fail(s + "test_basis " + j + " and " + i + " are not orthogonal (inner product " + d + ")");
+                if (Math.abs(d) > FLOAT32_BASIS_TOLERANCE) {
+                    throw fail(s + "test_basis " + j + " and " + i + " are not orthogonal (inner product " + d + ")"
+                            + allowed);
                 }
+                deviation = Math.max(deviation, Math.abs(d));
             }
             for (int j = 0; j < measurements.size(); j++) {
                 double d = dot(basis.get(i), measurements.get(j)) / Math.sqrt(dot(measurements.get(j), measurements.get(j)));
-                if (Math.abs(d) > BASIS_TOLERANCE) {
+                if (Math.abs(d) > FLOAT32_BASIS_TOLERANCE) {
                     throw fail(s + "test_basis " + i + " is not orthogonal to measurement " + j
-                            + " (inner product with it normalized: " + d + ")");
+                            + " (inner product with it normalized: " + d + ")" + allowed);
                 }
+                deviation = Math.max(deviation, Math.abs(d));
             }
         }
+        return deviation;
+    }
+
+    /**
+     * The nearby orthonormal basis, in double, of the test subspace: each given matrix projected
+     * onto the complement of the measurements' span (complement: an exact orthonormal basis of
+     * it), then Gram-Schmidt against the ones before it, twice for accuracy. The subspace is
+     * the complement itself, so the test loss is the one the data means; the matrices move by
+     * about the given deviation.
+     */
+    private static double[] reorthonormalized(List<double[]> basis, double[] complement, int dim) {
+        int k = basis.size();
+        double[] out = new double[k * dim];
+        for (int i = 0; i < k; i++) {
+            double[] v = new double[dim];
+            for (int c = 0; c < k; c++) {
+                double coefficient = 0;
+                for (int t = 0; t < dim; t++) {
+                    coefficient += basis.get(i)[t] * complement[c * dim + t];
+                }
+                for (int t = 0; t < dim; t++) {
+                    v[t] += coefficient * complement[c * dim + t];
+                }
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                for (int j = 0; j < i; j++) {
+                    double d = 0;
+                    for (int t = 0; t < dim; t++) {
+                        d += v[t] * out[j * dim + t];
+                    }
+                    for (int t = 0; t < dim; t++) {
+                        v[t] -= d * out[j * dim + t];
+                    }
+                }
+            }
+            double norm = Math.sqrt(dot(v, v));
+            for (int t = 0; t < dim; t++) {
+                out[i * dim + t] = v[t] / norm;
+            }
+        }
+        return out;
     }
 
     private static double dot(double[] x, double[] y) {
@@ -144,29 +220,31 @@ final class ProblemFileReader {
         if (root == null || !root.isObject()) {
             throw new SpecException(where + "expected a JSON object with rows, cols and instances");
         }
-        Fields top = new Fields(root, "");
+        Fields top = new Fields(root, "", UnaryOperator.identity());
         try {
-            int rows = (int) top.integer("rows", 1, SpecParser.MAX_SIDE, null);
-            int cols = (int) top.integer("cols", 1, SpecParser.MAX_SIDE, null);
-            if (!top.has("instances") || !root.get("instances").isArray()) {
+            int rows = (int) ROWS.read(top);
+            int cols = (int) COLS.read(top);
+            JsonNode list = top.raw("instances");
+            if (list == null || !list.isArray()) {
                 throw new SpecException("instances must be a list of objects, one per seed");
             }
             top.finish();
             List<Raw> raws = new ArrayList<>();
-            JsonNode list = root.get("instances");
             for (int s = 0; s < list.size(); s++) {
                 String path = "instances[" + s + "]";
-                Fields f = new Fields(list.get(s), path);
-                if (!f.has("ground_truth")) {
+                Fields f = new Fields(list.get(s), path, UnaryOperator.identity());
+                JsonNode truthNode = f.raw("ground_truth");
+                if (truthNode == null) {
                     throw f.missing("ground_truth", "a " + rows + " x " + cols + " matrix as a list of rows");
                 }
-                if (!f.has("measurements")) {
+                JsonNode measurementsNode = f.raw("measurements");
+                if (measurementsNode == null) {
                     throw f.missing("measurements", "a list of " + rows + " x " + cols + " matrices");
                 }
-                double[] truth = jsonMatrix(list.get(s).get("ground_truth"), path + ".ground_truth", rows, cols);
-                List<double[]> a = jsonMatrices(list.get(s).get("measurements"), path + ".measurements", rows, cols);
-                List<double[]> b = f.has("test_basis")
-                        ? jsonMatrices(list.get(s).get("test_basis"), path + ".test_basis", rows, cols) : null;
+                double[] truth = jsonMatrix(truthNode, path + ".ground_truth", rows, cols);
+                List<double[]> a = jsonMatrices(measurementsNode, path + ".measurements", rows, cols);
+                JsonNode basisNode = f.raw("test_basis");
+                List<double[]> b = basisNode != null ? jsonMatrices(basisNode, path + ".test_basis", rows, cols) : null;
                 f.finish();
                 raws.add(new Raw(truth, a, b));
             }
@@ -242,8 +320,8 @@ final class ProblemFileReader {
             int index = csvInt(f[2], "index", at);
             int row = csvInt(f[3], "row", at);
             int col = csvInt(f[4], "col", at);
-            if (row >= SpecParser.MAX_SIDE || col >= SpecParser.MAX_SIDE) {
-                throw new SpecException(at + "row and col must be below " + SpecParser.MAX_SIDE);
+            if (row >= ROWS.max() || col >= COLS.max()) {
+                throw new SpecException(at + "row and col must be below " + ROWS.max());
             }
             double value;
             try {

@@ -14,30 +14,18 @@ import gnc.kernel.ProblemSettings;
 import gnc.kernel.SamplerKind;
 import gnc.kernel.SubsetSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and validates a job spec (README, "Job spec"), or one of the paper's authors' configs
- * ({@link AuthorsConfig}). Every problem is found here, before any Spark work starts, and
- * reported as one line naming the field and what it allows.
+ * ({@link AuthorsConfig}, translated into a job spec first). The command line's overrides are
+ * written into the spec before it is validated ({@link Overrides}); then every field is read
+ * through its declaration in {@link JobFields}. Every problem is found here, before any Spark
+ * work starts, and reported as one line naming the field and what it allows.
  */
 public final class SpecParser {
-    static final int MAX_SIDE = 32;
-    static final int MAX_WIDTH = 4096;
-    static final int MAX_DEPTH = 1000;
-    public static final int MAX_SEEDS = 100_000;
-    public static final long MAX_DRAWS = 1_000_000_000_000_000L;
-    static final int DEFAULT_BLOCK_SIZE = 1_000_000;
-    static final int DEFAULT_SEEDS = 8;
-    /** Kept draws written per block: bounds the accepted table at keep_cap rows per block. */
-    static final int DEFAULT_KEEP_CAP = 10_000;
-    static final int MAX_KEEP_CAP = 10_000_000;
-    public static final long MAX_EPOCHS = 1_000_000_000L;
-    /** Work units a job may plan; more would crowd the driver: raise block_size instead. */
-    static final long MAX_UNITS = 10_000_000L;
-
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -49,16 +37,21 @@ public final class SpecParser {
 
     /** Parses a spec file; the file name (without .json) is the default job name. */
     public static JobSpec parse(Path file) {
+        return parse(file, Overrides.NONE);
+    }
+
+    /** Parses a spec file with the command line's overrides applied before validation. */
+    public static JobSpec parse(Path file, Overrides overrides) {
         String text;
         try {
-            text = Files.readString(file);
+            text = FileBytes.readText(file, FileBytes.MAX_SPEC_BYTES, "spec file");
         } catch (IOException | SecurityException e) {
             throw new SpecException("cannot read spec file " + file + ": " + reason(e));
         }
         String base = file.getFileName().toString().replaceFirst("\\.json$", "");
         Path dir = file.toAbsolutePath().getParent();
         try {
-            return resolve(readTree(text), base, dir);
+            return resolve(readTree(text), base, dir, overrides);
         } catch (SpecException e) {
             throw new SpecException(file + ": " + e.getMessage(), e);
         }
@@ -69,7 +62,7 @@ public final class SpecParser {
      * problem.file is taken from the working directory.
      */
     public static JobSpec parse(String text, String defaultName) {
-        return resolve(readTree(text), defaultName, Path.of("").toAbsolutePath());
+        return resolve(readTree(text), defaultName, Path.of("").toAbsolutePath(), Overrides.NONE);
     }
 
     static JsonNode readTree(String text) {
@@ -86,97 +79,91 @@ public final class SpecParser {
         }
     }
 
-    /** A job spec, or an authors' config (recognised by its keys; see {@link AuthorsConfig}). */
-    private static JobSpec resolve(JsonNode root, String defaultName, Path baseDir) {
+    /** A job spec, or an authors' config translated into one; then the overrides; then validation. */
+    private static JobSpec resolve(JsonNode root, String defaultName, Path baseDir, Overrides overrides) {
+        JsonNode spec = root;
+        UnaryOperator<String> labels = UnaryOperator.identity();
         if (AuthorsConfig.recognises(root)) {
-            return AuthorsConfig.resolve(root, defaultName);
+            AuthorsConfig.Translation t = AuthorsConfig.translate(root, defaultName);
+            spec = t.spec();
+            labels = t.labels();
         }
-        Fields top = new Fields(root, "");
-        String name = top.string("name", defaultName);
-        if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
-            throw new SpecException("name must be 1 to 100 letters, digits, '.', '_' or '-' (it names the run"
-                    + " directory), got \"" + name + "\"");
-        }
-        String description = top.string("description", "");
+        overrides.applyTo(spec);
+        return validate(new Fields(spec, "", overrides.labels(labels)), defaultName, baseDir);
+    }
+
+    private static JobSpec validate(Fields top, String defaultName, Path baseDir) {
+        String given = JobFields.NAME.read(top);
+        String name = given != null ? given : JobFields.NAME.check(top, defaultName);
+        String description = JobFields.DESCRIPTION.read(top);
         ProblemSource problem = problem(top.object("problem"), baseDir);
         Activation activation = model(top.object("model"));
         Fields sweepFields = top.object("sweep");
         if (sweepFields == null) {
-            throw top.missing("sweep", "an object with widths and depth, or depths and width");
+            throw new SpecException("missing required field " + top.label("sweep")
+                    + " (an object with widths and depth, or depths and width)");
         }
         Sweep sweep = sweep(sweepFields);
         Fields gnc = top.object("gnc");
         if (gnc == null) {
-            throw top.missing("gnc", "an object with at least eps, and draws for plain G&C");
+            throw new SpecException("missing required field " + top.label("gnc")
+                    + " (an object with at least eps, and draws for plain G&C)");
         }
-        List<String> methods = gnc.has("methods") ? methods(gnc) : List.of(GncSpec.PLAIN);
+        List<String> methods = JobFields.METHODS.read(gnc);
         boolean plain = methods.contains(GncSpec.PLAIN);
-        String priorName = gnc.choice("prior", Prior.specNames(), Prior.GAUSS.specName());
-        boolean normalize = gnc.bool("normalize", false);
-        double softening = gnc.has("softening")
-                ? nonNegative(gnc, "softening") : GncSettings.DEFAULT_SOFTENING;
-        double eps = gnc.positive("eps", 0.0, Double.MAX_VALUE, null);
-        for (String plainOnly : List.of("draws", "block_size", "keep_threshold", "keep_cap", "sampler")) {
+        String priorName = JobFields.PRIOR.read(gnc);
+        boolean normalize = JobFields.NORMALIZE.read(gnc);
+        double softening = JobFields.SOFTENING.read(gnc);
+        double eps = JobFields.EPS.read(gnc);
+        for (Field plainOnly : JobFields.PLAIN_ONLY) {
             if (!plain && gnc.has(plainOnly)) {
-                throw new SpecException(gnc.path(plainOnly) + " applies to plain G&C only: add \"gnc\" to gnc.methods"
-                        + " or remove gnc." + plainOnly);
+                String field = gnc.label(plainOnly.path());
+                throw new SpecException(field + " applies to plain G&C only: add \"gnc\" to "
+                        + gnc.label(JobFields.METHODS.path()) + " or remove " + field);
             }
         }
-        long draws = plain ? gnc.integer("draws", 1, MAX_DRAWS, null) : 0;
-        int blockSize = (int) gnc.integer("block_size", 1, 1_000_000_000, (long) DEFAULT_BLOCK_SIZE);
-        double keep = gnc.has("keep_threshold") ? gnc.positive("keep_threshold", 0.0, Double.MAX_VALUE, null) : eps;
-        if (keep < eps) {
-            throw new SpecException(gnc.path("keep_threshold") + " must be >= gnc.eps = " + eps + ", got " + keep);
-        }
-        int keepCap = (int) gnc.integer("keep_cap", 0, MAX_KEEP_CAP, (long) DEFAULT_KEEP_CAP);
-        String samplerName = gnc.choice("sampler", SamplerKind.specNames(), SamplerKind.AUTO.specName());
+        long draws = plain ? JobFields.DRAWS.read(gnc) : 0;
+        int blockSize = (int) JobFields.BLOCK_SIZE.read(gnc);
+        double keep = JobFields.KEEP_THRESHOLD.read(gnc, eps);
+        int keepCap = (int) JobFields.KEEP_CAP.read(gnc);
+        String samplerName = JobFields.SAMPLER.read(gnc);
         gnc.finish();
-        SubsetSpec subset = subset(top.object("subset"), methods.contains(GncSpec.SUBSET));
+        SubsetSpec subset = subset(top.object("subset"), methods.contains(GncSpec.SUBSET), top);
         GdSpec gd = gd(top.object("gd"), sweep.values().size());
-        int seeds = (int) top.integer("seeds", 1, MAX_SEEDS, (long) DEFAULT_SEEDS);
+        int seeds = (int) JobFields.SEEDS.read(top);
         top.finish();
-        checkSeeds(problem, seeds);
+        checkSeeds(problem, seeds, top);
         GncSettings sampling = new GncSettings(Prior.bySpecName(priorName), normalize, softening,
                 SamplerKind.bySpecName(samplerName));
         GncSpec g = new GncSpec(methods, sampling, eps, draws, blockSize, keep, keepCap);
-        JobSpec spec = new JobSpec(name, description, problem, activation, sweep, g, gd, subset, seeds);
-        checkSampler(spec);
-        checkPlanSize(spec);
+        JobSpec spec = new JobSpec(name, description == null ? "" : description, problem, activation, sweep, g, gd,
+                subset, seeds);
+        checkSampler(spec, top);
+        checkPlanSize(spec, top);
         return spec;
     }
 
     private static ProblemSource problem(Fields f, Path baseDir) {
-        ProblemSettings d = ProblemSettings.PAPER;
         if (f == null) {
-            return ProblemSource.of(d);
+            return ProblemSource.of(ProblemSettings.PAPER);
         }
-        if (f.has("file")) {
+        if (f.has(JobFields.PROBLEM_FILE)) {
             return problemFile(f, baseDir);
         }
-        int rows = (int) f.integer("rows", 1, MAX_SIDE, (long) d.rows());
-        int cols = (int) f.integer("cols", 1, MAX_SIDE, (long) d.cols());
-        int minSide = Math.min(rows, cols);
-        int rank = (int) f.integer("rank", 1, Long.MAX_VALUE, (long) d.rank());
-        if (rank > minSide) {
-            throw new SpecException(f.path("rank") + " must be in 1.." + minSide
-                    + " (at most min(rows, cols)), got " + rank);
-        }
-        double norm = f.positive("gt_norm", 0.0, Double.MAX_VALUE, d.groundTruthNorm());
-        boolean completion = f.bool("completion", d.completion());
-        long measurements = f.integer("measurements", 1, Long.MAX_VALUE, (long) d.measurements());
-        if (measurements >= (long) rows * cols) {
-            throw new SpecException(f.path("measurements") + " must be in 1.." + (rows * cols - 1)
-                    + " (fewer than rows * cols = " + rows * cols + ", so that a test set remains), got "
-                    + measurements);
-        }
+        int rows = (int) JobFields.ROWS.read(f);
+        int cols = (int) JobFields.COLS.read(f);
+        int rank = (int) JobFields.RANK.read(f, Math.min(rows, cols));
+        double norm = JobFields.GT_NORM.read(f);
+        boolean completion = JobFields.COMPLETION.read(f);
+        int measurements = (int) JobFields.MEASUREMENTS.read(f, (long) rows * cols - 1);
         f.finish();
-        return ProblemSource.of(new ProblemSettings(rows, cols, rank, norm, (int) measurements, completion));
+        return ProblemSource.of(new ProblemSettings(rows, cols, rank, norm, measurements, completion));
     }
 
     /** problem.file (relative to the spec's folder), optionally pinned by its sha256; nothing else. */
     private static ProblemSource problemFile(Fields f, Path baseDir) {
-        Path path = baseDir.resolve(f.string("file", null));
-        String pinned = f.string("sha256", null);
+        Path path = baseDir.resolve(JobFields.PROBLEM_FILE.read(f));
+        String pinned = JobFields.PROBLEM_SHA256.read(f);
         try {
             f.finish();
         } catch (SpecException e) {
@@ -185,8 +172,8 @@ public final class SpecParser {
         }
         ProblemFile file = ProblemFile.read(path);
         if (pinned != null && !pinned.equals(file.sha256())) {
-            throw new SpecException(f.path("sha256") + " is " + pinned + " but " + path + " now has sha256 "
-                    + file.sha256() + ": the file changed since the spec was resolved");
+            throw new SpecException(f.label(JobFields.PROBLEM_SHA256.path()) + " is " + pinned + " but " + path
+                    + " now has sha256 " + file.sha256() + ": the file changed since the spec was resolved");
         }
         return ProblemSource.of(file);
     }
@@ -195,84 +182,60 @@ public final class SpecParser {
         if (f == null) {
             return Activation.linear();
         }
-        String kind = f.choice("activation", Activation.Kind.specNames(), Activation.Kind.LINEAR.specName());
-        double slope = f.finite("negative_slope", Activation.DEFAULT_NEGATIVE_SLOPE);
+        String kind = JobFields.ACTIVATION.read(f);
+        double slope = JobFields.NEGATIVE_SLOPE.read(f);
         f.finish();
         return Activation.of(Activation.Kind.bySpecName(kind), slope);
     }
 
-    private static Sweep sweep(Fields f) {
-        boolean widths = f.has("widths");
-        boolean depths = f.has("depths");
+    /** widths with one depth, or depths with one width; the other fixed value is an error. */
+    static Sweep sweep(Fields f) {
+        boolean widths = f.has(JobFields.WIDTHS);
+        boolean depths = f.has(JobFields.DEPTHS);
         if (widths == depths) {
-            throw new SpecException("sweep must give either widths (a list, with one depth) or depths"
+            throw new SpecException(f.label() + " must give either widths (a list, with one depth) or depths"
                     + " (a list, with one width)" + (widths ? ", not both" : ""));
         }
-        Sweep s;
-        if (widths) {
-            List<Integer> ws = f.integerList("widths", 1, MAX_WIDTH);
-            if (!f.has("depth")) {
-                throw f.missing("depth", "an integer in 2.." + MAX_DEPTH + ", the depth at every width");
-            }
-            s = Sweep.widths(ws, (int) f.integer("depth", 2, MAX_DEPTH, null));
-        } else {
-            List<Integer> ds = f.integerList("depths", 2, MAX_DEPTH);
-            if (!f.has("width")) {
-                throw f.missing("width", "an integer in 1.." + MAX_WIDTH + ", the width at every depth");
-            }
-            s = Sweep.depths(ds, (int) f.integer("width", 1, MAX_WIDTH, null));
+        Field.IntList list = widths ? JobFields.WIDTHS : JobFields.DEPTHS;
+        Field.Int fixed = widths ? JobFields.DEPTH : JobFields.WIDTH;
+        Field.Int other = widths ? JobFields.WIDTH : JobFields.DEPTH;
+        if (f.has(other)) {
+            Field.IntList otherList = widths ? JobFields.DEPTHS : JobFields.WIDTHS;
+            throw new SpecException(f.label(other.path()) + " is the fixed " + other.name() + " of a sweep over "
+                    + otherList.name() + " (" + f.label(otherList.path()) + " and " + f.label(other.path())
+                    + "); a sweep over " + list.name() + " gives " + f.label(list.path()) + " and "
+                    + f.label(fixed.path()));
         }
+        List<Integer> values = list.read(f);
+        int at = (int) fixed.read(f);
         f.finish();
-        return s;
-    }
-
-    /** gnc.methods: a non-empty list of distinct names among gnc (plain G&C) and subset. */
-    private static List<String> methods(Fields gnc) {
-        List<String> allowed = List.of(GncSpec.PLAIN, GncSpec.SUBSET);
-        String what = "a non-empty list of distinct methods among \"gnc\" (plain G&C) and \"subset\" (subset simulation)";
-        com.fasterxml.jackson.databind.JsonNode v = gnc.raw("methods");
-        if (!v.isArray() || v.isEmpty()) {
-            throw new SpecException(gnc.path("methods") + " must be " + what + ", got " + Fields.describe(v));
-        }
-        List<String> out = new java.util.ArrayList<>();
-        for (var item : v) {
-            if (!item.isTextual() || !allowed.contains(item.asText()) || out.contains(item.asText())) {
-                throw new SpecException(gnc.path("methods") + " must be " + what + ", got " + Fields.describe(v));
-            }
-            out.add(item.asText());
-        }
-        return out;
+        return widths ? Sweep.widths(values, at) : Sweep.depths(values, at);
     }
 
     /** The subset section (defaults when absent), or null when subset simulation does not run. */
-    private static SubsetSpec subset(Fields f, boolean runs) {
+    private static SubsetSpec subset(Fields f, boolean runs, Fields top) {
         if (!runs) {
             if (f != null) {
-                throw new SpecException("subset applies to subset simulation only: add \"subset\" to gnc.methods or"
-                        + " remove the subset section");
+                throw new SpecException(top.label("subset") + " applies to subset simulation only: add \"subset\" to "
+                        + top.label(JobFields.METHODS.path()) + " or remove the subset section");
             }
             return null;
         }
-        SubsetSettings d = SubsetSettings.DEFAULTS;
         if (f == null) {
-            return new SubsetSpec(SubsetSpec.DEFAULT_REPLICAS, d);
+            f = new Fields(MAPPER.createObjectNode(), "subset", top::label);
         }
-        int replicas = (int) f.integer("replicas", 1, 100_000, (long) SubsetSpec.DEFAULT_REPLICAS);
-        int samples = (int) f.integer("samples", 2, 10_000_000, (long) d.samplesPerLevel());
-        double p0 = f.has("p0") ? f.positive("p0", 0.0, 0.5, null) : d.levelProbability();
-        int moves = (int) f.integer("moves_per_state", 1, 10_000, (long) d.movesPerState());
-        int levels = (int) f.integer("max_levels", 1, 1_000, (long) d.maxLevels());
-        double rho = f.has("initial_rho") ? f.finite("initial_rho", 0) : d.initialRho();
-        if (rho < 0 || rho >= 1) {
-            throw new SpecException(f.path("initial_rho") + " must be a number in [0, 1), got " + rho);
-        }
-        double target = f.has("target_acceptance") ? f.positive("target_acceptance", 0.0, 0.999, null)
-                : d.targetAcceptance();
+        int replicas = (int) JobFields.REPLICAS.read(f);
+        int samples = (int) JobFields.SAMPLES.read(f);
+        double p0 = JobFields.P0.read(f);
+        int moves = (int) JobFields.MOVES_PER_STATE.read(f);
+        int levels = (int) JobFields.MAX_LEVELS.read(f);
+        double rho = JobFields.INITIAL_RHO.read(f);
+        double target = JobFields.TARGET_ACCEPTANCE.read(f);
         f.finish();
         double chains = samples * p0;
         if (Math.abs(chains - Math.rint(chains)) > 1e-9 * chains || Math.rint(chains) < 1) {
-            throw new SpecException("subset.samples * subset.p0 must be a whole number >= 1 (the chains per level), got "
-                    + samples + " * " + p0);
+            throw new SpecException(f.label(JobFields.SAMPLES.path()) + " * " + f.label(JobFields.P0.path())
+                    + " must be a whole number >= 1 (the chains per level), got " + samples + " * " + p0);
         }
         return new SubsetSpec(replicas, new SubsetSettings(samples, p0, moves, levels, rho, target));
     }
@@ -282,35 +245,25 @@ public final class SpecParser {
         if (f == null) {
             return null;
         }
-        List<Double> lrs = f.perPoint("lr", points, 0.0, null);
-        List<Long> epochs = f.perPointInteger("epochs", points, 1, MAX_EPOCHS);
-        List<Double> scales = f.perPoint("init_scale", points, 0.0, null);
-        double momentum = f.has("momentum") ? f.finite("momentum", 0.0) : 0.0;
-        if (momentum < 0 || momentum >= 1) {
-            throw new SpecException(f.path("momentum") + " must be a number in [0, 1), got " + momentum);
-        }
+        List<Double> lrs = JobFields.LR.read(f, points);
+        List<Long> epochs = JobFields.EPOCHS.read(f, points);
+        List<Double> scales = JobFields.INIT_SCALE.read(f, points);
+        double momentum = JobFields.MOMENTUM.read(f);
         f.finish();
         return new GdSpec(lrs, epochs, scales, momentum);
     }
 
-    private static double nonNegative(Fields f, String name) {
-        double v = f.finite(name, 0.0);
-        if (v < 0) {
-            throw new SpecException(f.path(name) + " must be a finite number >= 0, got " + v);
-        }
-        return v;
-    }
-
     /** A problem file must hold an instance for every seed. */
-    public static void checkSeeds(ProblemSource problem, int seeds) {
+    private static void checkSeeds(ProblemSource problem, int seeds, Fields top) {
         if (problem.file() != null && seeds > problem.file().instances().size()) {
-            throw new SpecException("seeds is " + seeds + " but problem.file holds " + problem.file().instances().size()
+            throw new SpecException(top.label(JobFields.SEEDS.path()) + " is " + seeds + " but "
+                    + top.label(JobFields.PROBLEM_FILE.path()) + " holds " + problem.file().instances().size()
                     + " instances (seed s uses instance s)");
         }
     }
 
     /** Rejects gnc.sampler "reduced" where the reduced sampler is not exact (see SamplerKind). */
-    private static void checkSampler(JobSpec s) {
+    private static void checkSampler(JobSpec s, Fields top) {
         GncSettings g = s.gnc().sampling();
         if (g.sampler() != SamplerKind.REDUCED) {
             return;
@@ -318,20 +271,22 @@ public final class SpecParser {
         for (SweepPoint p : s.sweep().points()) {
             String reason = SamplerKind.reducedInexactReason(s.model(p), g.prior());
             if (reason != null) {
-                throw new SpecException("gnc.sampler \"reduced\" is not exact at width " + p.width() + ", depth "
-                        + p.depth() + ": " + reason + " (use \"auto\", which draws directly there, or \"direct\")");
+                throw new SpecException(top.label(JobFields.SAMPLER.path()) + " \"reduced\" is not exact at width "
+                        + p.width() + ", depth " + p.depth() + ": " + reason
+                        + " (use \"auto\", which draws directly there, or \"direct\")");
             }
         }
     }
 
     /** Rejects plans with more work units than the driver should hold. */
-    public static void checkPlanSize(JobSpec s) {
+    private static void checkPlanSize(JobSpec s, Fields top) {
         double perTrial = s.gnc().blocksPerTrial() + (s.subset() == null ? 0 : s.subset().replicas())
                 + (s.gd() == null ? 0 : 1);
         double units = perTrial * s.seeds() * s.sweep().values().size();
-        if (units > MAX_UNITS) {
-            throw new SpecException("gnc.block_size " + s.gnc().blockSize() + " cuts the job into " + (long) units
-                    + " work units, more than " + MAX_UNITS + ": raise gnc.block_size");
+        if (units > JobFields.MAX_UNITS) {
+            String blockSize = top.label(JobFields.BLOCK_SIZE.path());
+            throw new SpecException(blockSize + " " + s.gnc().blockSize() + " cuts the job into " + (long) units
+                    + " work units, more than " + Numbers.text(JobFields.MAX_UNITS) + ": raise " + blockSize);
         }
     }
 

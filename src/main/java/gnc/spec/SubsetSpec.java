@@ -8,5 +8,4 @@ import java.io.Serializable;
  * (point, seed), each a run of the kernel's SubsetSimulation with these settings.
  */
 public record SubsetSpec(int replicas, SubsetSettings settings) implements Serializable {
-    public static final int DEFAULT_REPLICAS = 20;
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What users get wrong, through the run command: every malformed spec of the catalogue
@@ -74,5 +75,33 @@ class FailureCatalogueTest {
         assertNull(gnc.job.RunDirectoryAccess.spaceProblem(100L << 20, 0), "unknown free space: no complaint");
         assertEquals("the disk has 10 MiB free; this run needs about 100 MiB",
                 gnc.job.RunDirectoryAccess.spaceProblem(100L << 20, 10L << 20));
+    }
+
+    @Test
+    void aSpecThatNeverEndsIsRefusedAtTheLimit() {
+        Path runDir = dir.resolve("run");
+        assertRefused(MainTest.gnc("run", "/dev/zero", "--run-dir", runDir.toString()),
+                "cannot read spec file /dev/zero: it is larger than 1 MiB, the most a spec file may hold", runDir);
+    }
+
+    /** Spark's jars have no S3A, GCS or Azure connector; a run directory there names what is missing. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "s3a://bucket/runs/x | its file system class Class org.apache.hadoop.fs.s3a.S3AFileSystem not found is not on the classpath (add org.apache.hadoop:hadoop-aws",
+        "gs://bucket/runs/x  | its file system class Class org.apache.hadoop.fs.gs.GoogleHadoopFileSystem not found is not on the classpath",
+        "abfs://c@a.dfs.core.windows.net/x | its file system class Class org.apache.hadoop.fs.azurebfs.AzureBlobFileSystem not found is not on the classpath (add org.apache.hadoop:hadoop-azure",
+    })
+    void aRunDirectoryWithoutItsFileSystemOnTheClasspathNamesWhatToAdd(String location, String message) throws Exception {
+        gnc.SparkTestSession.get();
+        Path spec = dir.resolve("spec.json");
+        Files.writeString(spec, Specs.VALID);
+        String scheme = location.substring(0, location.indexOf(':'));
+        String expected = location + ": no Hadoop file system for scheme \"" + scheme + "\": " + message;
+        // Nothing written, not even as a local path.
+        assertRefused(MainTest.gnc("run", spec.toString(), "--run-dir", location), expected, Path.of(location));
+        for (String command : new String[] {"plot", "export"}) {
+            assertRefused(MainTest.gnc(command, location), expected, Path.of(location));
+        }
+        assertRefused(MainTest.gnc("query", location, "SELECT 1"), expected, Path.of(location));
     }
 }

@@ -55,8 +55,16 @@ class MainTest {
         "run SPEC --draw 5                 | gnc: error: unknown option --draw (allowed: ",
         "run SPEC --seeds 2 --seeds 3      | gnc: error: option --seeds is given twice",
         "run MISSING                       | gnc: error: cannot read spec file ",
-        "run BADSPEC                       | gnc: error: BADSPEC: gnc.eps must be a finite number > 0.0, got -1",
-        "frobnicate                        | gnc: error: unknown command \"frobnicate\" (commands: run, query, plot, export, problems, bench, bench-gd, help)",
+        "run BADSPEC                       | gnc: error: BADSPEC: gnc.eps must be a finite number > 0, got -1",
+        "run SPEC --master foo             | gnc: error: --master foo: expected local, local[N], local[*], local[N,F], local[*,F], local-cluster[N,C,M] or spark://HOST:PORT[,HOST:PORT...]",
+        "run SPEC --master local[0]        | gnc: error: --master local[0]: expected local, local[N]",
+        "run SPEC --master local[2,0]      | gnc: error: --master local[2,0]: expected local, local[N]",
+        "run SPEC --master local-cluster[2,1] | gnc: error: --master local-cluster[2,1]: expected local, local[N]",
+        "run SPEC --master spark://a:b     | gnc: error: --master spark://a:b: expected spark://HOST:PORT[,HOST:PORT...]",
+        "run SPEC --master yarn            | gnc: error: --master yarn: gnc cannot ship itself to YARN; run it through spark-submit with submit/yarn.sh SPEC",
+        "run SPEC --master k8s://https://k:6443 | gnc: error: --master k8s://https://k:6443: gnc cannot ship itself to Kubernetes; run it through spark-submit with submit/kubernetes.sh",
+        "query s3a://b/run SELECT --master foo | gnc: error: --master foo: expected local",
+        "frobnicate                        | gnc: error: unknown command \"frobnicate\" (commands: run, query, catalog, plot, export, problems, bench, bench-gd, help)",
         "bench --seconds 0                 | gnc: error: --seconds must be an integer in 1..600, got \"0\"",
         "bench --activation relu           | gnc: error: --activation must be one of linear, tanh, leaky_relu, got \"relu\"",
         "bench --sampler auto              | gnc: error: --sampler must be one of direct, reduced, got \"auto\"",
@@ -99,9 +107,9 @@ class MainTest {
         assertTrue(o.out().startsWith("method  width  depth  seeds"), o.out());
         assertTrue(o.out().contains("gnc         5      2      2           6000"), o.out());
         assertTrue(o.out().endsWith("run directory: " + runDir + "\n"), o.out());
-        assertTrue(Files.isDirectory(runDir.resolve("blocks")));
-        assertTrue(Files.isDirectory(runDir.resolve("trials")));
-        assertTrue(Files.readString(runDir.resolve("spec.json")).contains("\"draws\" : 3000"));
+        assertTrue(Files.isDirectory(runDir.resolve("tables/000001/blocks")));
+        assertTrue(Files.isDirectory(runDir.resolve("tables/000001/trials")));
+        assertTrue(Files.readString(runDir.resolve("tables/000001/spec.json")).contains("\"draws\" : 3000"));
     }
 
     @Test

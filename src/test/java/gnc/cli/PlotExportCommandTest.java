@@ -68,12 +68,12 @@ class PlotExportCommandTest {
 
         Map<String, Double> expected = new HashMap<>();
         var spark = SparkTestSession.get();
-        for (Row r : spark.read().parquet(run.resolve("trials").toString()).collectAsList()) {
+        for (Row r : spark.read().parquet(gnc.Runs.table(run, "trials")).collectAsList()) {
             String at = r.getAs("width") + "/" + r.getAs("seed");
             expected.put("gnc " + at, r.getAs("gnc_mean"));
             expected.put("prior " + at, r.getAs("prior_mean"));
         }
-        for (Row r : spark.read().parquet(run.resolve("gd").toString()).collectAsList()) {
+        for (Row r : spark.read().parquet(gnc.Runs.table(run, "gd")).collectAsList()) {
             expected.put("gd " + r.getAs("width") + "/" + r.getAs("seed"), r.getAs("gen_loss"));
         }
         int missing = 0;
@@ -102,17 +102,17 @@ class PlotExportCommandTest {
     @CsvSource(delimiter = '|', value = {
         "plot                      | gnc: error: plot takes one run directory, got 0 arguments: usage: gnc plot RUN",
         "plot A_RUN A_RUN              | gnc: error: plot takes one run directory, got 2 arguments",
-        "plot NO_RUN              | gnc: error: NO_RUN is not a gnc run directory (it has no spec.json)",
+        "plot NO_RUN              | gnc: error: NO_RUN is not a gnc run directory (it has no run.json)",
         "plot A_RUN --size 3         | gnc: error: unknown option --size (allowed: --log-y, --master, --out)",
         "export                    | gnc: error: export takes one run directory, got 0 arguments: usage: gnc export RUN",
-        "export NO_RUN            | gnc: error: NO_RUN is not a gnc run directory (it has no spec.json)",
-        "export UNFINISHED_RUN         | gnc: error: UNFINISHED_RUN has no trials table (a run writes its tables when it ends",
-        "plot UNFINISHED_RUN           | gnc: error: UNFINISHED_RUN has no summary table (a run writes its tables when it ends",
+        "export NO_RUN            | gnc: error: NO_RUN is not a gnc run directory (it has no run.json)",
+        "export UNFINISHED_RUN         | gnc: error: UNFINISHED_RUN has no tables yet (a run writes its tables when it ends",
+        "plot UNFINISHED_RUN           | gnc: error: UNFINISHED_RUN has no tables yet (a run writes its tables when it ends",
     })
     void badCommandLinesFailWithOneLine(String line, String message) throws Exception {
         Path incomplete = dir.resolve("incomplete");
         Files.createDirectories(incomplete);
-        Files.copy(run.resolve("spec.json"), incomplete.resolve("spec.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(run.resolve("run.json"), incomplete.resolve("run.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> names = Map.of("A_RUN", run.toString(), "NO_RUN", dir.resolve("nowhere").toString(),
                 "UNFINISHED_RUN", incomplete.toString());
         String[] args = line.trim().split(" +");
@@ -129,5 +129,77 @@ class PlotExportCommandTest {
         assertEquals(1, o.err().lines().count(), o.err());
         assertEquals("", o.out());
         assertFalse(Files.exists(incomplete.resolve("plots")));
+    }
+
+    @Test
+    void exportNamesTheFieldsItLeavesEmpty() {
+        MainTest.Outcome o = MainTest.gnc("export", run.toString(), "--out", dir.resolve("named.csv").toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.err().startsWith("gnc: warning: no G&C value (nothing accepted below eps 0.03) at width "), o.err());
+        assertTrue(o.err().endsWith(": those gnc_gen fields are empty\n"), o.err());
+        assertEquals(1, o.err().lines().count(), "the spec runs GD: no gd_gen warning; " + o.err());
+    }
+
+    /**
+     * Tables that hold less than their spec.json plans (here: spec.json says 4 seeds, the tables
+     * hold 3, as a damaged or hand-edited run directory may). Export and plot refuse it rather than
+     * write empty seed-3 columns or a panel that looks complete.
+     */
+    @Test
+    void tablesThatLackTrialsTheSpecPlansAreRefused() throws Exception {
+        Path extended = dir.resolve("extended");
+        copyTree(run, extended);
+        Path spec = Path.of(gnc.Runs.table(extended, "trials")).getParent().resolve("spec.json");
+        String text = Files.readString(spec);
+        assertTrue(text.contains("\"seeds\" : 3"), text);
+        Files.writeString(spec, text.replace("\"seeds\" : 3", "\"seeds\" : 4"));
+        Files.deleteIfExists(spec.resolveSibling(".spec.json.crc")); // Hadoop's checksum of the file as written
+        Path csv = dir.resolve("extended.csv");
+        MainTest.Outcome export = MainTest.gnc("export", extended.toString(), "--out", csv.toString());
+        assertEquals(2, export.code(), export.err());
+        assertTrue(export.err().startsWith("gnc: error: " + extended + ": the trials table has no plain G&C row for width 2"
+                + " depth 2 seed 3 (and 1 more) of the 2 points x 4 seeds spec.json plans: the tables hold less than"), export.err());
+        assertEquals(1, export.err().lines().count(), export.err());
+        assertFalse(Files.exists(csv));
+        MainTest.Outcome plot = MainTest.gnc("plot", extended.toString());
+        assertEquals(2, plot.code(), plot.err());
+        assertTrue(plot.err().startsWith("gnc: error: " + extended + ": the summary table has gnc from 3 seeds at width 2"
+                + " depth 2, where spec.json plans 4 seeds"), plot.err());
+        assertFalse(Files.exists(extended.resolve("plots")));
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    /** Nothing accepted anywhere (eps far below any draw's train loss), without GD. */
+    private static Path runAcceptingNothing(String name, String sweep) throws Exception {
+        Path spec = dir.resolve(name + ".json");
+        Files.writeString(spec, Specs.edited("name=\"" + name + "\"", "sweep=" + sweep, "seeds=2", "gnc.eps=1e-9",
+                "gnc.draws=1000"));
+        Path r = dir.resolve(name);
+        MainTest.Outcome o = MainTest.gnc("run", spec.toString(), "--run-dir", r.toString());
+        assertEquals(0, o.code(), o.err());
+        return r;
+    }
+
+    @Test
+    void aPlotSaysWhichPointsItLeavesOutAndRefusesWhenNothingIsLeft() throws Exception {
+        Path widths = runAcceptingNothing("widths", "{\"widths\": [2, 5], \"depth\": 2}");
+        MainTest.Outcome o = MainTest.gnc("plot", widths.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("gnc: warning: not drawn: G&C at width 2, 5 (no seed accepted a draw below eps 1.0E-9)\n", o.err());
+        assertTrue(Files.exists(widths.resolve("plots/widths.png")), "the prior is drawn");
+
+        Path depths = runAcceptingNothing("depths", "{\"depths\": [2, 3], \"width\": 2}");
+        MainTest.Outcome none = MainTest.gnc("plot", depths.toString());
+        assertEquals(2, none.code(), none.err());
+        assertEquals("gnc: error: " + depths + ": nothing to plot, every point is empty: G&C at depth 2, 3 (no seed"
+                + " accepted a draw below eps 1.0E-9)\n", none.err());
+        assertFalse(Files.exists(depths.resolve("plots")));
     }
 }

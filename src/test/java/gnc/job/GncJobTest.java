@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gnc.Runs;
 import gnc.SparkTestSession;
 import gnc.kernel.BlockStats;
 import gnc.kernel.GncSampler;
 import gnc.kernel.Streams;
-import gnc.results.BlockTable;
+import gnc.estimator.plain.BlockTable;
 import gnc.results.TrialsTable;
 import gnc.spec.JobSpec;
 import gnc.spec.SpecException;
@@ -56,12 +57,12 @@ class GncJobTest {
         run(spec, "p3", 3);
         run(spec, "p8", 8);
         run(spec, "p8-again", 8);
-        List<List<Object>> reference = Tables.exactRows(spark, dir.resolve("p1/trials").toString());
+        List<List<Object>> reference = Tables.exactRows(spark, Runs.table(dir.resolve("p1"), "trials"));
         assertEquals(6, reference.size(), "2 widths x 3 seeds");
         for (String other : List.of("p3", "p8", "p8-again")) {
-            assertEquals(reference, Tables.exactRows(spark, dir.resolve(other + "/trials").toString()), other);
-            assertEquals(Tables.exactRows(spark, dir.resolve("p1/blocks").toString()),
-                    Tables.exactRows(spark, dir.resolve(other + "/blocks").toString()), other);
+            assertEquals(reference, Tables.exactRows(spark, Runs.table(dir.resolve(other), "trials")), other);
+            assertEquals(Tables.exactRows(spark, Runs.table(dir.resolve("p1"), "blocks")),
+                    Tables.exactRows(spark, Runs.table(dir.resolve(other), "blocks")), other);
         }
     }
 
@@ -70,7 +71,7 @@ class GncJobTest {
         GncJob.Result r = run(spec, "sums", 0);
         assertEquals(30, r.units());
         assertEquals(6, r.trials());
-        List<Row> blocks = spark.read().parquet(dir.resolve("sums/blocks").toString())
+        List<Row> blocks = spark.read().parquet(Runs.table(dir.resolve("sums"), "blocks"))
                 .orderBy("width", "seed", "block").collectAsList();
         assertEquals(30, blocks.size());
 
@@ -80,14 +81,14 @@ class GncJobTest {
         int seed = b.getAs("seed");
         int block = b.getAs("block");
         BlockStats direct = new BlockStats();
-        new GncSampler(Problems.generate(spec)[seed], spec.model(new SweepPoint(width, 2)), spec.gnc().sampling())
+        new GncSampler(spec.problem().instance(seed), spec.model(new SweepPoint(width, 2)), spec.gnc().sampling())
                 .run(Streams.stream(spec.drawKey(new SweepPoint(width, 2)), width, 2, seed, block), 1000,
                         spec.gnc().eps(), direct);
         assertEquals(direct.accepted(), (long) b.getAs("accepted"));
         assertEquals(direct.genSum(), (double) b.getAs("gen_sum"), 0.0);
         assertEquals(direct.trainMin(), (double) b.getAs("train_min"), 0.0);
 
-        for (Row t : spark.read().parquet(dir.resolve("sums/trials").toString()).collectAsList()) {
+        for (Row t : spark.read().parquet(Runs.table(dir.resolve("sums"), "trials")).collectAsList()) {
             long draws = 0;
             long accepted = 0;
             double genSum = 0;
@@ -118,23 +119,23 @@ class GncJobTest {
         run(spec.withSeeds(1), "none", 0);
         JobSpec tight = SpecParser.parse(Specs.edited("gnc.eps=1e-9", "seeds=1"), "x");
         run(tight, "tight", 0);
-        for (Row t : spark.read().parquet(dir.resolve("tight/trials").toString()).collectAsList()) {
+        for (Row t : spark.read().parquet(Runs.table(dir.resolve("tight"), "trials")).collectAsList()) {
             assertEquals(0L, (long) t.getAs("accepted"));
             assertNull(t.getAs("gnc_mean"), "missing, never a number");
             assertNull(t.getAs("gnc_se"));
             assertEquals(0.0, (double) t.getAs("acceptance_rate"));
         }
         // Same draws, so the prior statistics agree with the looser run's.
-        assertEquals(spark.read().parquet(dir.resolve("none/trials").toString()).select("prior_mean").collectAsList(),
-                spark.read().parquet(dir.resolve("tight/trials").toString()).select("prior_mean").collectAsList());
+        assertEquals(spark.read().parquet(Runs.table(dir.resolve("none"), "trials")).select("prior_mean").collectAsList(),
+                spark.read().parquet(Runs.table(dir.resolve("tight"), "trials")).select("prior_mean").collectAsList());
     }
 
     @Test
     void moreDrawsExtendFewer() {
         run(spec.withDraws(2500), "short", 0);
         run(spec, "long", 0);
-        List<List<Object>> shortBlocks = Tables.exactRows(spark, dir.resolve("short/blocks").toString());
-        List<List<Object>> longBlocks = Tables.exactRows(spark, dir.resolve("long/blocks").toString());
+        List<List<Object>> shortBlocks = Tables.exactRows(spark, Runs.table(dir.resolve("short"), "blocks"));
+        List<List<Object>> longBlocks = Tables.exactRows(spark, Runs.table(dir.resolve("long"), "blocks"));
         // Full blocks 0 and 1 of every trial are shared; the short run's block 2 is a 500-draw prefix.
         long shared = shortBlocks.stream().filter(longBlocks::contains).count();
         assertEquals(2 * 2 * 3, shared);
@@ -143,12 +144,15 @@ class GncJobTest {
     @Test
     void tablesHaveTheDocumentedColumns() {
         run(spec.withSeeds(1), "schema", 0);
-        assertEquals(BlockTable.SCHEMA.asNullable(), spark.read().parquet(dir.resolve("schema/blocks").toString()).schema());
+        assertEquals(BlockTable.SCHEMA.asNullable(), spark.read().parquet(Runs.table(dir.resolve("schema"), "blocks")).schema());
         assertEquals(List.of("method", "width", "depth", "activation", "seed", "eps", "draws", "accepted",
                         "acceptance_rate", "acceptance_rate_se", "prior_mean", "prior_se", "gnc_mean", "gnc_se", "train_min"),
-                List.of(spark.read().parquet(dir.resolve("schema/" + TrialsTable.NAME).toString()).columns()));
-        assertTrue(Files.exists(dir.resolve("schema/spec.json")));
-        assertFalse(Files.exists(dir.resolve("schema/_staging")), "no staging left behind");
+                List.of(spark.read().parquet(Runs.table(dir.resolve("schema"), TrialsTable.NAME)).columns()));
+        assertTrue(Files.exists(dir.resolve("schema/run.json")));
+        assertEquals(List.of("000001.json"), List.of(dir.resolve("schema/_commits").toFile().list((d, n) -> !n.startsWith("."))));
+        assertTrue(Files.exists(dir.resolve("schema/tables/000001/spec.json")));
+        assertFalse(Files.exists(dir.resolve("schema/_staging/000001")), "no staging left behind");
+        assertFalse(Files.exists(dir.resolve("schema/_lock")), "the lock is given back");
     }
 
     @Test
@@ -157,20 +161,20 @@ class GncJobTest {
                 "gd={\"lr\": 1e-2, \"epochs\": [300, 200], \"init_scale\": 1e-3}"), "x");
         GncJob.Result r = run(withGd, "gd", 0);
         assertEquals(2 * 2 * (2 + 1), r.units(), "per trial two blocks and one GD run");
-        List<Row> gd = spark.read().parquet(dir.resolve("gd/gd").toString()).collectAsList();
+        List<Row> gd = spark.read().parquet(Runs.table(dir.resolve("gd"), "gd")).collectAsList();
         assertEquals(4, gd.size());
         for (Row g : gd) {
             int width = g.getAs("width");
             int seed = g.getAs("seed");
             gnc.kernel.GdSettings settings = withGd.gd().settings(width == 2 ? 0 : 1);
-            gnc.kernel.GdResult direct = new gnc.kernel.GradientDescent(Problems.generate(withGd)[seed],
+            gnc.kernel.GdResult direct = new gnc.kernel.GradientDescent(withGd.problem().instance(seed),
                     withGd.model(new SweepPoint(width, 2))).run(settings, Streams.stream(withGd.gdKey(), width, 2, seed));
             assertEquals(direct.genLoss(), (double) g.getAs("gen_loss"), 0.0);
             assertEquals(direct.trainLoss(), (double) g.getAs("train_loss"), 0.0);
             assertEquals(settings.epochs(), (long) g.getAs("epochs"));
             assertEquals("gd", g.getAs("method"));
         }
-        List<Row> summary = spark.read().parquet(dir.resolve("gd/summary").toString()).filter("method = 'gd'").collectAsList();
+        List<Row> summary = spark.read().parquet(Runs.table(dir.resolve("gd"), "summary")).filter("method = 'gd'").collectAsList();
         assertEquals(2, summary.size());
         assertEquals(2L, (long) summary.get(0).getAs("seeds"));
         // GD's runs are units like any other: a rerun computes nothing.
@@ -183,9 +187,9 @@ class GncJobTest {
                 "subset={\"replicas\": 3, \"samples\": 200, \"p0\": 0.1, \"moves_per_state\": 2}", "seeds=2"), "x");
         GncJob.Result r = run(both, "subset", 0);
         assertEquals(2 * 2 * (5 + 3), r.units(), "per trial five blocks and three replicas");
-        List<Row> replicas = spark.read().parquet(dir.resolve("subset/subset").toString()).collectAsList();
+        List<Row> replicas = spark.read().parquet(Runs.table(dir.resolve("subset"), "subset")).collectAsList();
         assertEquals(2 * 2 * 3, replicas.size());
-        List<Row> trials = spark.read().parquet(dir.resolve("subset/trials").toString())
+        List<Row> trials = spark.read().parquet(Runs.table(dir.resolve("subset"), "trials"))
                 .filter("method = 'subset'").collectAsList();
         assertEquals(4, trials.size());
         for (Row t : trials) {
@@ -202,17 +206,18 @@ class GncJobTest {
             assertEquals(mine.stream().mapToLong(x -> x.<Long>getAs("evaluations")).sum(), (long) t.getAs("draws"));
             assertNull(t.getAs("prior_mean"));
         }
-        assertEquals(2, spark.read().parquet(dir.resolve("subset/summary").toString()).filter("method = 'subset'").count());
+        assertEquals(2, spark.read().parquet(Runs.table(dir.resolve("subset"), "summary")).filter("method = 'subset'").count());
         // Replicas are deterministic: another partitioning gives the same subset table.
         run(both, "subset-p1", 1);
-        assertEquals(Tables.exactRows(spark, dir.resolve("subset/subset").toString()),
-                Tables.exactRows(spark, dir.resolve("subset-p1/subset").toString()));
-        // Subset simulation alone: no G&C blocks, trials of the subset method only.
+        assertEquals(Tables.exactRows(spark, Runs.table(dir.resolve("subset"), "subset")),
+                Tables.exactRows(spark, Runs.table(dir.resolve("subset-p1"), "subset")));
+        // Subset simulation alone: no G&C blocks table, trials of the subset method only.
         JobSpec alone = SpecParser.parse(Specs.edited("gnc={\"methods\": [\"subset\"], \"eps\": 0.05}",
                 "subset={\"replicas\": 2, \"samples\": 100, \"p0\": 0.1}", "seeds=1"), "x");
         run(alone, "subset-alone", 0);
-        assertEquals(0, spark.read().parquet(dir.resolve("subset-alone/blocks").toString()).count());
-        assertEquals(List.of("subset"), spark.read().parquet(dir.resolve("subset-alone/trials").toString())
+        assertFalse(RunDirectory.open(dir.resolve("subset-alone").toString(), spark.sparkContext().hadoopConfiguration())
+                .hasTable("blocks"), "an estimator that does not run writes no table");
+        assertEquals(List.of("subset"), spark.read().parquet(Runs.table(dir.resolve("subset-alone"), "trials"))
                 .select("method").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     }
 
@@ -236,8 +241,8 @@ class GncJobTest {
         assertEquals(2 * 2 * 7, longer.units());
         assertEquals(2 * 2 * 2, longer.computedUnits(), "blocks 5 and 6 of every trial");
         // ... and the same spec again computes nothing and rewrites the same tables.
-        List<List<Object>> trials = Tables.exactRows(spark, dir.resolve("guard/trials").toString());
+        List<List<Object>> trials = Tables.exactRows(spark, Runs.table(dir.resolve("guard"), "trials"));
         assertEquals(0, run(spec.withSeeds(2).withDraws(6500), "guard", 0).computedUnits());
-        assertEquals(trials, Tables.exactRows(spark, dir.resolve("guard/trials").toString()));
+        assertEquals(trials, Tables.exactRows(spark, Runs.table(dir.resolve("guard"), "trials")));
     }
 }

@@ -3,9 +3,10 @@ package gnc.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gnc.Runs;
 import gnc.SparkTestSession;
-import gnc.results.AcceptedTable;
-import gnc.results.BlockTable;
+import gnc.estimator.plain.AcceptedTable;
+import gnc.estimator.plain.BlockTable;
 import gnc.results.ManifestTable;
 import gnc.spec.JobSpec;
 import gnc.spec.SpecJson;
@@ -50,11 +51,11 @@ class RunTablesTest {
     }
 
     private static List<Row> table(String run, String name) {
-        return spark.read().parquet(run + "/" + name).collectAsList();
+        return spark.read().parquet(Runs.table(run, name)).collectAsList();
     }
 
     private static List<String> columns(String run, String name) {
-        return List.of(spark.read().parquet(run + "/" + name).columns());
+        return List.of(spark.read().parquet(Runs.table(run, name)).columns());
     }
 
     @Test
@@ -66,9 +67,9 @@ class RunTablesTest {
                 "acceptance_rate", "acceptance_rate_se", "prior_mean", "prior_se", "gnc_mean", "gnc_se", "train_min"),
                 columns(wide, "trials"));
         assertEquals(List.of("method", "width", "depth", "activation", "seeds_total", "seeds", "median", "q25", "q75",
-                "mean", "min", "max", "draws", "accepted"), columns(wide, "summary"));
+                "mean", "min", "max", "draws", "accepted", "rate_median"), columns(wide, "summary"));
         assertEquals(List.of(ManifestTable.SCHEMA.fieldNames()), columns(wide, "manifest"));
-        assertEquals(List.of(AcceptedTable.NAME, "blocks", "manifest", "summary", "trials").size(), 5);
+        assertEquals(List.of(AcceptedTable.NAME, BlockTable.NAME), List.of("accepted", "blocks"));
     }
 
     @Test
@@ -107,7 +108,7 @@ class RunTablesTest {
      */
     @Test
     void sqlOnAcceptedEqualsAFreshRunAtTheNewEps() {
-        spark.read().parquet(wide + "/accepted").createOrReplaceTempView("wide_accepted");
+        spark.read().parquet(Runs.table(wide, "accepted")).createOrReplaceTempView("wide_accepted");
         Map<String, Row> fromAccepted = new HashMap<>();
         for (Row r : spark.sql("""
                 SELECT width, seed, COUNT(*) AS accepted, AVG(gen_loss) AS gnc_mean
@@ -169,7 +170,7 @@ class RunTablesTest {
         JobSpec fromFile = SpecParser.parse(Specs.edited("gnc.eps=0.1",
                 "problem={\"file\": \"" + file.toString().replace("\\", "\\\\") + "\"}"), "x");
         String run = run(fromFile, "from-file");
-        assertEquals(Tables.exactRows(spark, fresh + "/trials"), Tables.exactRows(spark, run + "/trials"));
+        assertEquals(Tables.exactRows(spark, Runs.table(fresh, "trials")), Tables.exactRows(spark, Runs.table(run, "trials")));
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** Test helpers for reading tables back exactly. */
-final class Tables {
+public final class Tables {
     private Tables() {
     }
 
@@ -14,7 +14,7 @@ final class Tables {
      * The rows of a Parquet table in file order, doubles as raw bits, so equality is bit-for-bit;
      * the named columns left out.
      */
-    static List<List<Object>> exactRows(SparkSession spark, String path, String... without) {
+    public static List<List<Object>> exactRows(SparkSession spark, String path, String... without) {
         List<List<Object>> out = new ArrayList<>();
         for (Row r : spark.read().parquet(path).drop(without).collectAsList()) {
             List<Object> values = new ArrayList<>();

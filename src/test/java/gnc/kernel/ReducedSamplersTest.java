@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The reduced samplers' arithmetic and documented draw order, against EJML fed the same random
- * numbers from a twin stream; their Gram and Cholesky helpers; and which sampler each choice
- * resolves to. (That they draw the right law is {@link SamplerEquivalenceTest}.)
+ * numbers from a twin stream, and which sampler each choice resolves to. (That they draw the
+ * right law is {@link SamplerEquivalenceTest}; their dense operations are {@link RowMajorOpsTest}'s.)
  */
 class ReducedSamplersTest {
 
@@ -103,81 +103,6 @@ class ReducedSamplersTest {
     }
 
     @Test
-    void gramAndCholeskyMatchEjmlAndHandleSemiDefiniteMatrices() {
-        SplittableRandom rng = new SplittableRandom(9);
-        for (int n = 1; n <= 7; n++) {
-            for (int count : new int[] {n, n + 1, 2 * n + 3}) {
-                DMatrixRMaj h = new DMatrixRMaj(count, n);
-                for (int i = 0; i < h.data.length; i++) {
-                    h.data[i] = rng.nextGaussian();
-                }
-                DMatrixRMaj g = new DMatrixRMaj(n, n);
-                CommonOps_DDRM.multTransA(h, h, g);
-                double[] lower = new double[n * n];
-                GramSampler.gramLower(h.data, count, n, lower);
-                double[] l = new double[n * n];
-                GramSampler.cholesky(lower, n, l);
-                DMatrixRMaj lm = new DMatrixRMaj(n, n, true, l);
-                DMatrixRMaj back = new DMatrixRMaj(n, n);
-                CommonOps_DDRM.multTransB(lm, lm, back);
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        if (j <= i) {
-                            assertEquals(g.get(i, j), lower[i * n + j], 1e-12 * (1 + Math.abs(g.get(i, j))));
-                        } else {
-                            assertEquals(0.0, l[i * n + j], "upper triangle stays zero");
-                        }
-                        assertEquals(g.get(i, j), back.get(i, j), 1e-11 * (1 + Math.abs(g.get(i, j))));
-                    }
-                }
-            }
-        }
-        // Rank one, exactly: [[4, 2], [2, 1]] = v v^T with v = (2, 1); the second pivot is 0.
-        double[] l = new double[4];
-        GramSampler.cholesky(new double[] {4, 0, 2, 1}, 2, l);
-        assertEquals(2.0, l[0]);
-        assertEquals(1.0, l[2]);
-        assertEquals(0.0, l[3]);
-    }
-
-    @Test
-    void theUnrolledFiveByFiveProductsEqualTheLoopsBitForBit() {
-        SplittableRandom rng = new SplittableRandom(11);
-        for (int trial = 0; trial < 100; trial++) {
-            double[] l = new double[25];
-            double[] b = new double[25];
-            for (int i = 0; i < 5; i++) {
-                for (int j = 0; j <= i; j++) {
-                    l[i * 5 + j] = rng.nextGaussian();
-                    b[i * 5 + j] = rng.nextGaussian();
-                }
-            }
-            double[] loops = new double[25];
-            double[] unrolled = new double[25];
-            WishartSampler.lowerProduct(l, b, loops, 5);
-            WishartSampler.lowerProduct5(l, b, unrolled);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(loops, unrolled, 0.0);
-
-            double[] z = new double[35];
-            for (int i = 0; i < z.length; i++) {
-                z[i] = rng.nextGaussian();
-            }
-            double[] byRows = z.clone();
-            WishartSampler.timesLowerTransposed5(z, 7, l);
-            for (int a = 0; a < 7; a++) {
-                for (int c = 4; c >= 0; c--) {
-                    double s = 0.0;
-                    for (int t = 0; t <= c; t++) {
-                        s += byRows[a * 5 + t] * l[c * 5 + t];
-                    }
-                    byRows[a * 5 + c] = s;
-                }
-            }
-            org.junit.jupiter.api.Assertions.assertArrayEquals(byRows, z, 0.0);
-        }
-    }
-
-    @Test
     void eachChoiceResolvesToTheDocumentedSampler() {
         Factorization linear5 = new Factorization(5, 5, 5, 2, Activation.linear());
         Factorization linear4 = new Factorization(5, 5, 4, 3, Activation.linear());
@@ -201,17 +126,5 @@ class ReducedSamplersTest {
                 narrow.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SamplerKind.REDUCED.resolve(tanh10, Prior.UNIF));
         assertThrows(IllegalArgumentException.class, () -> new WishartSampler(tanh10));
-    }
-
-    @Test
-    void randomUseCountsWhatADrawConsumes() {
-        Factorization f = new Factorization(5, 5, 7, 4, Activation.linear());
-        RandomUse use = new WishartSampler(f).randomUse();
-        assertEquals(3 * 10 + 25, use.baseDraws());
-        assertEquals(java.util.List.of(7, 6, 5, 4, 3, 7, 6, 5, 4, 3, 7, 6, 5, 4, 3),
-                java.util.Arrays.stream(use.chiSquareDegrees()).boxed().toList());
-        assertEquals(7 * 5 + 2 * 49 + 5 * 7, new PriorSampler(f, Prior.GAUSS).randomUse().baseDraws());
-        Factorization t = new Factorization(5, 5, 7, 4, Activation.tanh());
-        assertEquals(3 * 35 + 25, new GramSampler(t).randomUse().baseDraws());
     }
 }

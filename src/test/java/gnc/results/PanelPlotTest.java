@@ -14,7 +14,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartRenderingInfo;
@@ -246,9 +245,5 @@ class PanelPlotTest {
                 + " (use the linear scale)", e.getMessage());
         assertFalse(Files.exists(dir.resolve("zero.png")));
         PanelPlot.requireDrawable(panel, PanelPlot.LossScale.LINEAR);
-    }
-
-    private static int[] pixels(BufferedImage image) {
-        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 }

@@ -48,12 +48,41 @@ class RunPanelTest {
     void aDepthPanelHasDepthsOnXAndNoPrior() {
         JobSpec spec = SpecParser.parse(Specs.edited("sweep={\"depths\": [2, 3], \"width\": 5}"), "x");
         Panel p = RunPanel.of(spec, List.of(
-                row("gnc", 5, 3, 2, 2, 0.2, 0.1, 0.3),
-                row("prior", 5, 3, 2, 2, 0.3, 0.3, 0.3),
-                row("gd", 5, 3, 2, 2, 0.01, 0.01, 0.02)));
+                row("gnc", 5, 2, 3, 0, null, null, null),
+                row("prior", 5, 2, 3, 3, 0.3, 0.3, 0.3),
+                row("gnc", 5, 3, 3, 3, 0.2, 0.1, 0.3),
+                row("prior", 5, 3, 3, 3, 0.3, 0.3, 0.3),
+                row("gd", 5, 3, 3, 3, 0.01, 0.01, 0.02)));
         assertEquals("Linear", p.title());
         assertEquals(PanelAxis.DEPTH, p.axis());
-        assertEquals(List.of(new PanelPoint("gnc", 3, 0.2, 0.1, 0.3, 2, 2), new PanelPoint("gd", 3, 0.01, 0.01, 0.02, 2, 2)),
+        assertEquals(List.of(new PanelPoint("gnc", 3, 0.2, 0.1, 0.3, 3, 3), new PanelPoint("gd", 3, 0.01, 0.01, 0.02, 3, 3)),
                 p.points());
+    }
+
+    @Test
+    void theLeftOutPointsAreNamedWithWhy() {
+        JobSpec spec = SpecParser.parse(Specs.edited("sweep.widths=[2, 5, 20]", "gnc.eps=0.02"), "x");
+        List<Row> summary = List.of(
+                row("gnc", 2, 2, 3, 1, 0.2, 0.2, 0.2), row("prior", 2, 2, 3, 3, 0.3, 0.3, 0.3),
+                row("gnc", 5, 2, 3, 0, null, null, null), row("prior", 5, 2, 3, 3, 0.3, 0.3, 0.3),
+                row("gnc", 20, 2, 3, 0, null, null, null), row("prior", 20, 2, 3, 3, 0.3, 0.3, 0.3),
+                row("subset", 20, 2, 3, 0, null, null, null));
+        assertEquals(List.of("G&C at width 5, 20 (no seed accepted a draw below eps 0.02)",
+                "Subset at width 20 (no seed has a value)"), RunPanel.leftOut(spec, summary));
+        assertEquals(4, RunPanel.of(spec, summary).points().size());
+        assertEquals(List.of(), RunPanel.leftOut(spec, List.of(row("gnc", 2, 2, 3, 3, 0.2, 0.2, 0.2))));
+    }
+
+    @Test
+    void aSummaryThatLacksWhatTheSpecPlansIsRefused() {
+        JobSpec spec = SpecParser.parse(Specs.edited("seeds=3"), "x");
+        IllegalArgumentException fewer = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RunPanel.of(spec, List.of(row("gnc", 2, 2, 2, 2, 0.2, 0.2, 0.2), row("gnc", 5, 2, 2, 2, 0.2, 0.2, 0.2))));
+        assertEquals("the summary table has gnc from 2 seeds at width 2 depth 2, where spec.json plans 3 seeds: "
+                + RunPanel.STALE_TABLES, fewer.getMessage());
+        IllegalArgumentException absent = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RunPanel.of(spec, List.of(row("gnc", 2, 2, 3, 3, 0.2, 0.2, 0.2))));
+        assertEquals("the summary table has no gnc row at width 5 depth 2, where spec.json plans 3 seeds: "
+                + RunPanel.STALE_TABLES, absent.getMessage());
     }
 }

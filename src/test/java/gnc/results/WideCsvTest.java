@@ -97,4 +97,43 @@ class WideCsvTest {
         assertEquals("the run's data sets come from a problem file, which has no gt_rank for the authors' file name:"
                 + " give --out", assertThrows(IllegalArgumentException.class, () -> WideCsv.fileName(s)).getMessage());
     }
+
+    @Test
+    void aRunWithoutPlainGncHasNoSuchFile() {
+        JobSpec spec = SpecParser.parse(Specs.edited("gnc.methods=[\"subset\"]", "-gnc.draws", "-gnc.block_size"), "x");
+        assertEquals("the run has no plain G&C trials (gnc.methods is [subset]), and the authors' layout holds plain"
+                + " G&C, prior and GD values only: query its trials table instead",
+                assertThrows(IllegalArgumentException.class, () -> WideCsv.of(spec, List.of(), List.of())).getMessage());
+    }
+
+    @Test
+    void trialsMissingFromTheTablesAreRefusedNotLeftEmpty() {
+        // spec.json plans 3 seeds, the tables hold 2: an extension to --seeds 3 stopped before its tables.
+        JobSpec spec = SpecParser.parse(Specs.edited("seeds=3", "gd={\"lr\": 0.01, \"epochs\": 10, \"init_scale\": 0.001}"),
+                "x");
+        List<Row> trials = List.of(trial(2, 2, 0, 0.3, 0.2), trial(2, 2, 1, 0.3, 0.2), trial(5, 2, 0, 0.3, 0.2),
+                trial(5, 2, 1, 0.3, 0.2));
+        assertEquals("the trials table has no plain G&C row for width 2 depth 2 seed 2 (and 1 more) of the 2 points x 3"
+                + " seeds spec.json plans: " + RunPanel.STALE_TABLES,
+                assertThrows(IllegalArgumentException.class, () -> WideCsv.of(spec, trials, List.of())).getMessage());
+        List<Row> all = new java.util.ArrayList<>(trials);
+        all.addAll(List.of(trial(2, 2, 2, 0.3, 0.2), trial(5, 2, 2, 0.3, 0.2)));
+        assertEquals("the gd table has no row for width 5 depth 2 seed 2 of the 2 points x 3 seeds spec.json plans: "
+                + RunPanel.STALE_TABLES, assertThrows(IllegalArgumentException.class, () -> WideCsv.of(spec, all,
+                List.of(gd(2, 2, 0, 0.1), gd(2, 2, 1, 0.1), gd(2, 2, 2, 0.1), gd(5, 2, 0, 0.1), gd(5, 2, 1, 0.1))))
+                .getMessage());
+    }
+
+    @Test
+    void theWarningsNameEveryEmptyField() {
+        JobSpec spec = SpecParser.parse(Specs.edited("seeds=3"), "x");
+        List<Row> trials = List.of(trial(2, 2, 0, 0.3, null), trial(2, 2, 1, 0.3, 0.2), trial(2, 2, 2, 0.3, null),
+                trial(5, 2, 0, 0.3, 0.2), trial(5, 2, 1, 0.3, null), trial(5, 2, 2, 0.3, 0.2));
+        assertEquals(List.of("no G&C value (nothing accepted below eps 0.1) at width 2 seeds 0, 2; width 5 seed 1: those"
+                + " gnc_gen fields are empty", "the spec runs no GD: every gd_gen field is empty"),
+                WideCsv.warnings(spec, trials));
+        JobSpec withGd = SpecParser.parse(Specs.edited("seeds=1", "gd={\"lr\": 0.01, \"epochs\": 10, \"init_scale\": 0.001}"),
+                "x");
+        assertEquals(List.of(), WideCsv.warnings(withGd, List.of(trial(2, 2, 0, 0.3, 0.1), trial(5, 2, 0, 0.3, 0.2))));
+    }
 }

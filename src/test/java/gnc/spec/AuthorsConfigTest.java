@@ -74,7 +74,7 @@ class AuthorsConfigTest {
         for (int i = 0; i < s.sweep().values().size(); i++) {
             s.gd().settings(i); // a setting for every point
         }
-        assertEquals(SpecParser.DEFAULT_BLOCK_SIZE, s.gnc().blockSize());
+        assertEquals(1_000_000, s.gnc().blockSize(), "our default block size");
         assertEquals(s, SpecParser.parse(SpecJson.write(s), "other"), "the resolved spec reads back the same");
     }
 
@@ -88,7 +88,7 @@ class AuthorsConfigTest {
         assertEquals(Activation.linear(), s.activation());
         assertEquals(Sweep.widths(List.of(5, 10, 20, 40, 80, 160), 2), s.sweep());
         assertEquals(new GncSpec(List.of(GncSpec.PLAIN), new GncSettings(Prior.GAUSS, false, 1e-6), 0.02, 100_000_000L, 1_000_000, 0.02,
-                SpecParser.DEFAULT_KEEP_CAP), s.gnc());
+                10_000), s.gnc());
         assertEquals(new GdSpec(List.of(1e-4), List.of(100_000L), List.of(1e-3), 0.0), s.gd());
         assertEquals(8, s.seeds());
     }
@@ -101,7 +101,7 @@ class AuthorsConfigTest {
         assertEquals(Activation.leakyRelu(0.2), s.activation());
         assertEquals(Sweep.depths(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10), 5), s.sweep());
         assertEquals(new GncSpec(List.of(GncSpec.PLAIN), new GncSettings(Prior.GAUSS, true, 1e-6), 0.0035, 1_000_000_000L, 1_000_000, 0.0035,
-                SpecParser.DEFAULT_KEEP_CAP), s.gnc());
+                10_000), s.gnc());
         assertEquals(new GdSpec(List.of(0.01), List.of(50_000L), List.of(1e-3, 1e-3, 1e-3, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1),
                 0.0), s.gd());
         assertEquals(new GdSettings(0.01, 50_000, 1e-3, 0.0), s.gd().settings(0));
@@ -202,7 +202,8 @@ class AuthorsConfigTest {
         Path file = dir.resolve("=".repeat(101) + ".json");
         Files.copy(WIDTH_LINEAR, file);
         SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(file));
-        assertTrue(e.getMessage().contains("file name must give a job name of 1 to 100 characters"), e.getMessage());
+        assertTrue(e.getMessage().contains("the job name from the file name must be 1 to 100 letters, digits, '.', '_'"
+                + " or '-', got \"" + "-".repeat(101) + "\""), e.getMessage());
     }
 
     @Test

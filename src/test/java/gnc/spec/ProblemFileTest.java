@@ -152,4 +152,85 @@ class ProblemFileTest {
         }
         assertArrayEquals(new double[] {1, 0}, p.labels(), 0.0);
     }
+
+    /** Every entry rounded to float32, as data written by NumPy's astype(float32) or PyTorch is. */
+    private static double[] float32(double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (float) x[i];
+        }
+        return out;
+    }
+
+    private static double dot(double[] x, int i, double[] y, int j, int dim) {
+        double s = 0;
+        for (int t = 0; t < dim; t++) {
+            s += x[i * dim + t] * y[j * dim + t];
+        }
+        return s;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"float32.json", "float32.csv"})
+    void aTestBasisOrthonormalToFloat32PrecisionIsReorthonormalizedInDouble(String name) throws Exception {
+        List<ProblemInstance> rounded = new ArrayList<>();
+        for (ProblemInstance p : generated(2)) {
+            rounded.add(new ProblemInstance(p.rows(), p.cols(), float32(p.groundTruth()), float32(p.measurements()),
+                    float32(p.testBasis())));
+        }
+        Path file = dir.resolve(name);
+        ProblemFile.write(rounded, file);
+        String text = Files.readString(file);
+        ProblemFileReader reader = name.endsWith(".json") ? ProblemFileReader.json(text, "f: ")
+                : ProblemFileReader.csv(text, "f: ");
+        assertEquals(2, reader.notes().size(), "one note per seed: " + reader.notes());
+        assertTrue(reader.notes().get(1).matches("f: seed 1: test_basis is orthonormal only to [0-9.]+e-0[6-9] \\(float32"
+                + " data\\?\\): re-orthonormalized in double"), reader.notes().get(1));
+        for (int s = 0; s < 2; s++) {
+            ProblemInstance given = rounded.get(s);
+            ProblemInstance read = reader.instances().get(s);
+            int dim = read.dimension();
+            double[] b = read.testBasis();
+            for (int i = 0; i < read.testCount(); i++) {
+                for (int j = 0; j <= i; j++) {
+                    assertEquals(i == j ? 1 : 0, dot(b, i, b, j, dim), 1e-14, "orthonormal in double: " + i + ", " + j);
+                }
+                for (int j = 0; j < read.measurementCount(); j++) {
+                    double a = Math.sqrt(dot(read.measurements(), j, read.measurements(), j, dim));
+                    assertEquals(0, dot(b, i, read.measurements(), j, dim) / a, 1e-14, "orthogonal to measurement " + j);
+                }
+            }
+            // The given basis moved by no more than its float32 rounding; the rest of the data not at all.
+            assertArrayEquals(given.testBasis(), b, 1e-6);
+            assertArrayEquals(given.measurements(), read.measurements(), 0.0);
+        }
+        assertEquals(List.of(), ProblemFileReader.json(Files.readString(writeExact()), "f: ").notes(),
+                "a basis orthonormal in double is used as given (the round trip above keeps its bits)");
+    }
+
+    private Path writeExact() throws Exception {
+        Path exact = dir.resolve("exact.json");
+        ProblemFile.write(generated(2), exact);
+        return exact;
+    }
+
+    @Test
+    void aTestBasisOffByMoreThanFloat32RoundingIsStillRefused() throws Exception {
+        ProblemInstance p = generated(1).get(0);
+        double[] basis = p.testBasis();
+        for (int t = 0; t < p.dimension(); t++) {
+            basis[t] *= 1 + 2e-5; // matrix 0's norm 1.00002
+        }
+        Path file = dir.resolve("off.json");
+        ProblemFile.write(List.of(new ProblemInstance(p.rows(), p.cols(), p.groundTruth(), p.measurements(), basis)), file);
+        assertMessage("problem file " + file + ": seed 0: test_basis 0 has norm 1.0000", () -> ProblemFile.read(file));
+        SpecException e = assertThrows(SpecException.class, () -> ProblemFile.read(file));
+        assertTrue(e.getMessage().endsWith(", expected 1 to within 1.0E-5"), e.getMessage());
+    }
+
+    @Test
+    void aProblemFileThatNeverEndsIsRefusedAtTheLimit() throws Exception {
+        assertMessage("cannot read problem file /dev/zero: it is larger than 256 MiB, the most a problem file may hold",
+                () -> ProblemFile.read(Path.of("/dev/zero")));
+    }
 }

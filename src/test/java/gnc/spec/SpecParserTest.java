@@ -49,8 +49,8 @@ class SpecParserTest {
         assertEquals(1e-6, s.gnc().sampling().softening());
         assertEquals(SamplerKind.AUTO, s.gnc().sampling().sampler());
         assertEquals(1_000_000, s.gnc().draws(), "a whole number written as 1e6 is accepted");
-        assertEquals(SpecParser.DEFAULT_BLOCK_SIZE, s.gnc().blockSize());
-        assertEquals(SpecParser.DEFAULT_SEEDS, s.seeds());
+        assertEquals(1_000_000, s.gnc().blockSize());
+        assertEquals(8, s.seeds());
     }
 
     @Test
@@ -71,7 +71,7 @@ class SpecParserTest {
         assertEquals(new gnc.kernel.SubsetSettings(500, 0.2, 3, 40, 0.8, 0.44), s.subset().settings());
         JobSpec defaults = SpecParser.parse(Specs.edited("gnc.methods=[\"gnc\", \"subset\"]"), "x");
         assertEquals(gnc.kernel.SubsetSettings.DEFAULTS, defaults.subset().settings());
-        assertEquals(SubsetSpec.DEFAULT_REPLICAS, defaults.subset().replicas());
+        assertEquals(20, defaults.subset().replicas());
         assertEquals(5000, defaults.gnc().draws());
         assertEquals(s, SpecParser.parse(SpecJson.write(s), "y"), "round trip");
         SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(Specs.edited(
@@ -86,7 +86,6 @@ class SpecParserTest {
                 + " \"momentum\": 0.9}"), "x");
         assertEquals(new gnc.kernel.GdSettings(1e-4, 100, 0.1, 0.9), s.gd().settings(0));
         assertEquals(new gnc.kernel.GdSettings(1e-4, 200, 0.2, 0.9), s.gd().settings(1));
-        assertEquals(new gnc.kernel.GdSettings(1e-4, 7, 0.2, 0.9), s.withEpochs(7).gd().settings(1));
         assertEquals(0.0, SpecParser.parse(Specs.edited("gd={\"lr\": 1, \"epochs\": 5, \"init_scale\": 1}"), "x")
                 .gd().momentum());
         assertEquals(null, SpecParser.parse(Specs.VALID, "x").gd());
@@ -117,7 +116,7 @@ class SpecParserTest {
     void notANumberIsRejected() {
         String json = Specs.VALID.replace("\"eps\": 0.1", "\"eps\": NaN");
         SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(json, "x"));
-        assertEquals("gnc.eps must be a finite number > 0.0, got NaN", e.getMessage());
+        assertEquals("gnc.eps must be a finite number > 0, got NaN", e.getMessage());
     }
 
     @Test
@@ -195,6 +194,50 @@ class SpecParserTest {
                 "gnc.sampler=\"reduced\"", "gnc.prior=\"unif\"", "sweep.widths=[5]"), "x"));
         assertTrue(unif.getMessage().startsWith("gnc.sampler \"reduced\" is not exact at width 5, depth 2: it needs"
                 + " the Gaussian prior"), unif.getMessage());
+    }
+
+    /**
+     * Subset simulation's key covers what defines its draws, not plain G&C's block size: the
+     * same replicas alone or beside plain draws cut into any blocks. The pinned values are the
+     * keys the code gave before the block size was left out (commit d8c221d, whose subset key
+     * hashed the job key): runs made then keep their replicas.
+     */
+    @Test
+    void theSubsetKeyIgnoresTheBlockSizeAndKeepsEarlierRunsKeys() {
+        JobSpec alone = SpecParser.parse(Specs.edited("gnc={\"methods\": [\"subset\"], \"eps\": 0.1}"), "x");
+        JobSpec beside = SpecParser.parse(Specs.edited("gnc.methods=[\"gnc\", \"subset\"]", "gnc.block_size=500"), "x");
+        assertNotEquals(alone.jobKey(), beside.jobKey(), "plain draws do depend on the block size");
+        assertEquals(alone.subsetKey(), beside.subsetKey());
+        assertEquals(-7968919586638798269L, alone.subsetKey());
+        JobSpec other = SpecParser.parse(Specs.edited("gnc={\"methods\": [\"subset\"], \"eps\": 0.1, \"prior\": \"unif\","
+                + " \"normalize\": true, \"softening\": 0.001}", "model.activation=\"tanh\"",
+                "problem={\"rows\": 4, \"cols\": 6}"), "x");
+        assertEquals(2244594576940987723L, other.subsetKey());
+        for (String change : List.of("model.activation=\"tanh\"", "gnc.prior=\"unif\"", "gnc.normalize=true",
+                "gnc.softening=0", "problem.rows=4")) {
+            JobSpec changed = SpecParser.parse(Specs.edited("gnc.methods=[\"gnc\", \"subset\"]", change), "x");
+            assertNotEquals(alone.subsetKey(), changed.subsetKey(), change);
+        }
+    }
+
+    /** Subset simulation's settings, each refused outside its range with the range named. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"p0\": 0.6                | subset.p0 must be a number in (0, 0.5], got 0.6",
+        "\"p0\": 0                  | subset.p0 must be a number in (0, 0.5], got 0",
+        "\"initial_rho\": 1         | subset.initial_rho must be a number in [0, 1), got 1",
+        "\"target_acceptance\": 1   | subset.target_acceptance must be a number in (0, 0.999], got 1",
+        "\"samples\": 1             | subset.samples must be an integer in 2..1e7, got 1",
+        "\"replicas\": 0            | subset.replicas must be an integer in 1..100000, got 0",
+        "\"moves_per_state\": 0     | subset.moves_per_state must be an integer in 1..10000, got 0",
+        "\"max_levels\": 1001       | subset.max_levels must be an integer in 1..1000, got 1001",
+        "\"rho\": 0.5               | unknown field subset.rho (subset takes: replicas, samples, p0, moves_per_state,"
+            + " max_levels, initial_rho, target_acceptance)",
+    })
+    void subsetSettingsOutsideTheirRangeAreRefused(String field, String message) {
+        SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse(Specs.edited(
+                "gnc.methods=[\"gnc\", \"subset\"]", "subset={" + field + "}"), "x"));
+        assertEquals(message, e.getMessage());
     }
 
     @Test
