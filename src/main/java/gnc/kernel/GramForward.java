@@ -90,15 +90,32 @@ public final class GramForward {
         System.arraycopy(state, offset, hidden, 0, n);
         activation.applyInPlace(hidden, n);
         for (int j = 2; j < depth; j++) {
-            GramSampler.gramLower(hidden, width, cols, gram);
-            GramSampler.cholesky(gram, cols, factor);
+            factorGram();
             System.arraycopy(state, offset + (j - 1) * n, hidden, 0, n);
-            WishartSampler.timesLowerTransposed(hidden, width, cols, factor);
+            timesFactorTransposed(hidden, width);
             activation.applyInPlace(hidden, n);
         }
-        GramSampler.gramLower(hidden, width, cols, gram);
-        GramSampler.cholesky(gram, cols, factor);
+        factorGram();
         System.arraycopy(state, offset + hiddenEnd, w, 0, rows * cols);
-        WishartSampler.timesLowerTransposed(w, rows, cols, factor);
+        timesFactorTransposed(w, rows);
+    }
+
+    /** factor &lt;- the lower Cholesky factor of hidden's Gram matrix, as GramSampler sums it. */
+    private void factorGram() {
+        if (cols == 5) {
+            RowMajorOps5.multInnerLower(hidden, width, gram);
+        } else {
+            RowMajorOps.multInnerLower(hidden, width, cols, gram);
+        }
+        RowMajorOps.cholesky(gram, cols, factor);
+    }
+
+    /** z (count x m') &lt;- z factor^T in place, as GramSampler does. */
+    private void timesFactorTransposed(double[] z, int count) {
+        if (cols == 5) {
+            RowMajorOps5.multTransBLowerInPlace(z, count, factor);
+        } else {
+            RowMajorOps.multTransBLowerInPlace(z, count, cols, factor);
+        }
     }
 }
