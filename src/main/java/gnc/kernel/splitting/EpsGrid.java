@@ -71,16 +71,35 @@ public record EpsGrid(double anchor, int pointsPerDecade, int highest, int lowes
      * priorLevel (at least eps itself) down to eps / 10^{@value #DECADES_BELOW}.
      */
     public static EpsGrid around(double eps, double priorLevel, int pointsPerDecade) {
+        if (!(priorLevel > 0) || Double.isInfinite(priorLevel)) {
+            throw new IllegalArgumentException("the prior's level must be finite and > 0, got " + priorLevel);
+        }
+        return anchored(eps, Math.max(eps, priorLevel), eps / Math.pow(10, DECADES_BELOW), pointsPerDecade);
+    }
+
+    /**
+     * A grid anchored at eps (a point, exactly, whether or not it lies in the range) from the first
+     * point at or above epsMax down to the last point at or above epsMin (both up to 1e-6 of a
+     * grid step, so that a bound that is a grid value up to rounding, such as eps / 100, is on it).
+     */
+    public static EpsGrid anchored(double eps, double epsMax, double epsMin, int pointsPerDecade) {
         checkPointsPerDecade(pointsPerDecade);
         if (!(eps > 0) || Double.isInfinite(eps)) {
             throw new IllegalArgumentException("eps must be finite and > 0, got " + eps);
         }
-        if (!(priorLevel > 0) || Double.isInfinite(priorLevel)) {
-            throw new IllegalArgumentException("the prior's level must be finite and > 0, got " + priorLevel);
+        if (!(epsMax > 0) || Double.isInfinite(epsMax)) {
+            throw new IllegalArgumentException("eps_max must be finite and > 0, got " + epsMax);
         }
-        double up = Math.ceil(Math.log10(priorLevel / eps) * pointsPerDecade - 1e-9);
-        return new EpsGrid(eps, pointsPerDecade, (int) Math.max(0, Math.min(up, MAX_POINTS / 2)),
-                -DECADES_BELOW * pointsPerDecade);
+        if (!(epsMin > 0 && epsMin <= epsMax)) {
+            throw new IllegalArgumentException("eps_min must be in (0, eps_max = " + epsMax + "], got " + epsMin);
+        }
+        double up = Math.ceil(Math.log10(epsMax / eps) * pointsPerDecade - 1e-6);
+        double down = Math.ceil(Math.log10(epsMin / eps) * pointsPerDecade - 1e-6);
+        if (up - down + 1 > MAX_POINTS) {
+            throw new IllegalArgumentException("eps_max / eps_min = " + epsMax / epsMin + " at " + pointsPerDecade
+                    + " points per decade gives more than " + MAX_POINTS + " points: raise eps_min");
+        }
+        return new EpsGrid(eps, pointsPerDecade, (int) up, (int) down);
     }
 
     /**

@@ -63,6 +63,21 @@ class EpsGridTest {
         assertEquals(0.02, EpsGrid.around(0.02, 0.001, 4).epsMax(), 0.0);
     }
 
+    /** Given bounds: anchored at eps, from the first point at or above eps_max to the last at or above eps_min. */
+    @Test
+    void anAnchoredGridSpansTheGivenBoundsThroughEps() {
+        EpsGrid g = EpsGrid.anchored(0.0035, 0.08, 0.0035 / 1000, 4);
+        assertEquals(6 + 12 + 1, g.size());
+        assertEquals(0.0035, g.value(6), 0.0);
+        assertEquals(0.0035 * StrictMath.pow(10, -3), g.epsMin(), 0.0);
+        // Bounds between grid points: 0.05 rounds up to 0.0035 * 10^(5/4) = 0.062, 1e-5 up to 1.1e-5.
+        EpsGrid h = EpsGrid.anchored(0.0035, 0.05, 1e-5, 4);
+        assertEquals(0.0035 * StrictMath.pow(10, 1.25), h.epsMax(), 0.0);
+        assertEquals(0.0035 * StrictMath.pow(10, -2.5), h.epsMin(), 0.0);
+        // eps itself need not lie in the range.
+        assertEquals(0.001, EpsGrid.anchored(0.01, 0.001, 1e-4, 1).epsMax(), 1e-18);
+    }
+
     @Test
     void badGridsAreRefusedNamingTheField() {
         assertEquals("eps_max must be finite and > 0, got 0.0",
