@@ -85,6 +85,7 @@ class JobSpecsTest {
     }
 
     private static JobSpec unnamed(JobSpec s) {
-        return new JobSpec("x", "", s.problem(), s.activation(), s.sweep(), s.gnc(), s.gd(), s.subset(), s.seeds());
+        return new JobSpec("x", "", s.problem(), s.activation(), s.sweep(), s.gnc(), s.gd(), s.subset(), s.splitting(),
+                s.curve(), s.seeds());
     }
 }

@@ -113,7 +113,12 @@ public record EpsGrid(double anchor, int pointsPerDecade, int highest, int lowes
      * the grid higher.
      */
     public static double priorLevel(ProblemSettings problem, Factorization model, GncSettings gnc) {
-        double dim = problem.dimension();
+        return priorLevel(problem.dimension(), problem.groundTruthNorm() * problem.groundTruthNorm(), model, gnc);
+    }
+
+    /** {@link #priorLevel(ProblemSettings, Factorization, GncSettings)} given m m' and ||W*||_F^2. */
+    public static double priorLevel(int dimension, double groundTruthNormSq, Factorization model, GncSettings gnc) {
+        double dim = dimension;
         double norm;
         if (gnc.normalize()) {
             norm = 1.0;
@@ -123,7 +128,7 @@ public record EpsGrid(double anchor, int pointsPerDecade, int highest, int lowes
             double g = a.kind() == Activation.Kind.LEAKY_RELU ? (1 + a.negativeSlope() * a.negativeSlope()) / 2 : 1.0;
             norm = model.cols() * Math.pow(v, model.depth()) * Math.pow(g, model.depth() - 1);
         }
-        return (norm + problem.groundTruthNorm() * problem.groundTruthNorm()) / dim;
+        return (norm + groundTruthNormSq) / dim;
     }
 
     private static double value(double anchor, int pointsPerDecade, int k) {

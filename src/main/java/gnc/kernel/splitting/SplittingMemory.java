@@ -39,7 +39,7 @@ public final class SplittingMemory {
      * parameters win as the width grows (a state of (d - 1) k m' against (d - 2) k^2 doubles, an
      * evaluation of O(d k m'^2) against O(d k^2 m') flops).
      */
-    static boolean reduced(Factorization model, GncSettings gnc) {
+    public static boolean reduced(Factorization model, GncSettings gnc) {
         boolean exact = gnc.resolvedSampler(model) == SamplerKind.REDUCED;
         return switch (gnc.sampler()) {
             case DIRECT -> false;
