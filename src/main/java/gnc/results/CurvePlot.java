@@ -79,6 +79,7 @@ public final class CurvePlot {
         epsAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot top = subplot(gen, "G&C generalization loss (log scale)", panel);
         XYPlot bottom = subplot(volume, "P(L_train < eps) under the prior (log scale)", panel);
+        bottom.getRenderer().setDefaultSeriesVisibleInLegend(false); // the top panel's legend names the lines
         for (int i = 0; i < panel.lines().size(); i++) {
             CurvePanel.Line line = panel.lines().get(i);
             Color c = colour(i);
