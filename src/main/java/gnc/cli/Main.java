@@ -53,7 +53,7 @@ public final class Main {
         } catch (SpecException | UsageException e) {
             err.println("gnc: error: " + e.getMessage());
             return BAD_INPUT;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's SparkException is checked, yet thrown from Java calls that do not declare it
             if (!Interruption.happened()) { // else the failure is Spark stopping under a signal, already reported
                 err.println("gnc: failed: " + e);
             }

@@ -38,10 +38,14 @@ final class QueryCommand {
                     + o.positional().size() + " arguments: usage: gnc " + USAGE);
         }
         String runs = o.positional().get(0);
+        String master = o.string("--master");
+        if (master != null) {
+            MasterCheck.checkForm(master); // before the run directory, whose file system may need the cluster's jars
+        }
         if (RunDirectory.at(runs, new Configuration()).localDirectory().isPresent()) {
             RunCatalog.open(runs, new Configuration()); // a wrong local path costs no Spark session
         }
-        try (Sessions.Session session = Sessions.open("gnc query", o.string("--master"))) {
+        try (Sessions.Session session = Sessions.open("gnc query", master)) {
             SparkSession spark = session.spark();
             RunViews.register(spark, RunCatalog.open(runs, spark.sparkContext().hadoopConfiguration()));
             Dataset<Row> result = ReadOnlyQuery.of(spark, o.positional().get(1));

@@ -33,18 +33,26 @@ public final class TrialRows {
         List<Row> expand(List<Row> unitRows);
     }
 
-    /** One row (of schema out) per trial of units, indexColumn ordering each trial's rows (null: one unit). */
+    /**
+     * One row (of schema out) per trial of units, indexColumn ordering each trial's rows (null: one
+     * unit). The grouping's output is coalesced to the session's parallelism: a trial row is small,
+     * and spark.sql.shuffle.partitions (200) tasks of a few rows each only cost scheduling.
+     */
     public static Dataset<Row> of(Dataset<Row> units, String indexColumn, StructType out, Combiner combiner) {
+        int parallelism = units.sparkSession().sparkContext().defaultParallelism();
         return units.groupByKey((MapFunction<Row, String>) TrialRows::trialKey, Encoders.STRING())
                 .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) ->
-                        combiner.combine(ordered(rows, indexColumn)), Encoders.row(out));
+                        combiner.combine(ordered(rows, indexColumn)), Encoders.row(out))
+                .coalesce(parallelism);
     }
 
-    /** Rows (of schema out) of each trial of units from its unit rows in index order. */
+    /** Rows (of schema out) of each trial of units from its unit rows in index order, coalesced as {@link #of}. */
     public static Dataset<Row> expanded(Dataset<Row> units, String indexColumn, StructType out, Expander expander) {
+        int parallelism = units.sparkSession().sparkContext().defaultParallelism();
         return units.groupByKey((MapFunction<Row, String>) TrialRows::trialKey, Encoders.STRING())
                 .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, rows) ->
-                        expander.expand(ordered(rows, indexColumn)).iterator(), Encoders.row(out));
+                        expander.expand(ordered(rows, indexColumn)).iterator(), Encoders.row(out))
+                .coalesce(parallelism);
     }
 
     private static String trialKey(Row r) {

@@ -125,7 +125,7 @@ public final class ProblemGenerator {
             }
             double residual = RowMajorOps.normF(v);
             if (!(residual > INDEPENDENCE_TOLERANCE * norm)) {
-                throw new IllegalArgumentException("measurement " + (i + 1)
+                throw new IllegalArgumentException("measurement " + i
                         + (i == 0 ? " is zero" : " is linearly dependent on the ones before it"));
             }
             for (int t = 0; t < dim; t++) {

@@ -82,7 +82,7 @@ public final class CurveTable {
                     seeds.forEachRemaining(group::add);
                     return point(group);
                 }, Encoders.row(SUMMARY_SCHEMA))
-                .repartition(1).sortWithinPartitions(col("method"),
+                .coalesce(1).sortWithinPartitions(col("method"),
                         col("width"), col("depth"),
                         col("eps").desc());
     }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gnc.job.RunDirectory;
 import gnc.spec.Specs;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +70,7 @@ class ApplicationJarClusterTest {
         assertEquals(0, p.exitValue(), output);
         assertFalse(output.contains("ClassNotFoundException"), output);
         assertTrue(output.contains("run directory: " + runDir), output);
-        assertTrue(Files.exists(runDir.resolve("trials/_SUCCESS")), output);
+        String trials = RunDirectory.open(runDir.toString(), new Configuration()).table("trials");
+        assertTrue(Files.exists(Path.of(URI.create(trials)).resolve("_SUCCESS")), output);
     }
 }

@@ -103,7 +103,7 @@ class PlotExportCommandTest {
         "plot                      | gnc: error: plot takes one run directory, got 0 arguments: usage: gnc plot RUN",
         "plot A_RUN A_RUN              | gnc: error: plot takes one run directory, got 2 arguments",
         "plot NO_RUN              | gnc: error: NO_RUN is not a gnc run directory (it has no run.json)",
-        "plot A_RUN --size 3         | gnc: error: unknown option --size (allowed: --log-y, --master, --out)",
+        "plot A_RUN --size 3         | gnc: error: unknown option --size (allowed: --curve, --log-y, --master, --out)",
         "export                    | gnc: error: export takes one run directory, got 0 arguments: usage: gnc export RUN",
         "export NO_RUN            | gnc: error: NO_RUN is not a gnc run directory (it has no run.json)",
         "export UNFINISHED_RUN         | gnc: error: UNFINISHED_RUN has no tables yet (a run writes its tables when it ends",
@@ -149,7 +149,7 @@ class PlotExportCommandTest {
     void tablesThatLackTrialsTheSpecPlansAreRefused() throws Exception {
         Path extended = dir.resolve("extended");
         copyTree(run, extended);
-        Path spec = Path.of(gnc.Runs.table(extended, "trials")).getParent().resolve("spec.json");
+        Path spec = Path.of(java.net.URI.create(gnc.Runs.table(extended, "trials"))).getParent().resolve("spec.json");
         String text = Files.readString(spec);
         assertTrue(text.contains("\"seeds\" : 3"), text);
         Files.writeString(spec, text.replace("\"seeds\" : 3", "\"seeds\" : 4"));

@@ -98,7 +98,7 @@ class ProblemFileTest {
     @CsvSource(delimiter = '|', value = {
         "[[1, 0], [0, 0]], \"measurements\"|[[1, 0], [0, NaN]], \"measurements\"|instances[0].ground_truth[1][1] must be a finite number, got NaN",
         "[[[1, 0], [0, 0]], [[0, 1], [1, 0]]]}|[[[1, 0], [0, 0]], [[0, 1], [1]]]}|instances[0].measurements[1][1] must be a row of 2 numbers, got 1 entries",
-        "[[[1, 0], [0, 0]], [[0, 1], [1, 0]]]}|[[[1, 0], [0, 0]], [[2, 0], [0, 0]]]}|seed 0: measurement 2 is linearly dependent on the ones before it",
+        "[[[1, 0], [0, 0]], [[0, 1], [1, 0]]]}|[[[1, 0], [0, 0]], [[2, 0], [0, 0]]]}|seed 0: measurement 1 is linearly dependent on the ones before it",
         "[[[1, 0], [0, 0]], [[0, 1], [1, 0]]]}|[[[1, 0], [0, 0]]]}|seed 1: 2 measurements, but seed 0 has 1",
         "[[[0, 1], [0, 0]], [[0, 0], [1, 0]]]}|[[[0, 1], [0, 0]], [[0, 0], [2, 0]]]}|seed 1: test_basis 1 has norm 2.0, expected 1",
         "[[[0, 1], [0, 0]], [[0, 0], [1, 0]]]}|[[[0, 1], [0, 0]], [[0, 1], [0, 0]]]}|seed 1: test_basis 0 and 1 are not orthogonal (inner product 1.0)",
