@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -78,6 +79,14 @@ public final class CurvePlot {
         LogAxis epsAxis = new LogAxis("eps (log scale)");
         epsAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot top = subplot(gen, "G&C generalization loss (log scale)", panel);
+        org.jfree.data.Range span = org.jfree.data.general.DatasetUtils.findRangeBounds(gen, true);
+        if (span.getUpperBound() < 100 * span.getLowerBound()) {
+            // Under two decades a powers-of-ten axis shows one label or none: tick every tenth of a
+            // decade instead, labelled with the value.
+            LogAxis y = (LogAxis) top.getRangeAxis();
+            y.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+            y.setNumberFormatOverride(new DecimalFormat("0.0##"));
+        }
         XYPlot bottom = subplot(volume, "P(L_train < eps) under the prior (log scale)", panel);
         bottom.getRenderer().setDefaultSeriesVisibleInLegend(false); // the top panel's legend names the lines
         for (int i = 0; i < panel.lines().size(); i++) {
