@@ -125,6 +125,6 @@ class ProblemGeneratorTest {
         double[] a = {1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ProblemGenerator.orthogonalComplement(a, 3, 4));
-        assertTrue(e.getMessage().contains("measurement 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("measurement 2"), e.getMessage());
     }
 }
