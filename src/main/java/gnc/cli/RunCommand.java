@@ -2,6 +2,7 @@ package gnc.cli;
 
 import gnc.job.GncJob;
 import gnc.job.RunDirectory;
+import gnc.results.CurveTable;
 import gnc.results.SummaryTable;
 import gnc.spec.JobFields;
 import gnc.spec.JobSpec;
@@ -75,6 +76,9 @@ final class RunCommand {
                         display, display.periodMillis()));
             }
             TrialsReport.print(spark.read().parquet(dir.table(SummaryTable.NAME)).collectAsList(), out);
+            if (dir.hasTable(CurveTable.NAME)) {
+                FlaggedReport.print(spark.read().parquet(dir.table(CurveTable.NAME)), out);
+            }
             out.printf("%d units (%d computed now in %d tasks), %d trials in %.1f s%n", r.units(), r.computedUnits(),
                     r.tasks(), r.trials(),
                     (System.nanoTime() - start) / 1e9);

@@ -9,7 +9,9 @@ import org.apache.spark.sql.SparkSession;
  * Where an estimator puts what it builds from its unit rows: its own tables, and its rows of the
  * tables every estimator shares ({@code trials}: one row per (method, point, seed) in
  * {@link gnc.results.TrialsTable#SCHEMA}; {@code summary}: per-seed values in
- * {@link gnc.results.SummaryTable#VALUES}, which the sink aggregates per (method, point)).
+ * {@link gnc.results.SummaryTable#VALUES}, which the sink aggregates per (method, point);
+ * {@code curve}: one row per (method, point, seed, grid eps) in {@link gnc.results.CurveTable#SCHEMA},
+ * which the sink also aggregates per (method, point, eps) into {@code curve_summary}).
  */
 public interface TableSink {
     SparkSession spark();
@@ -24,4 +26,7 @@ public interface TableSink {
 
     /** Adds per-seed values to the summary. */
     void addSummaryValues(Dataset<Row> values);
+
+    /** Adds the estimator's rows of the curve table. */
+    void addCurve(Dataset<Row> rows);
 }

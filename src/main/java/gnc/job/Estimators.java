@@ -3,6 +3,7 @@ package gnc.job;
 import gnc.estimator.Estimator;
 import gnc.estimator.gd.GdEstimator;
 import gnc.estimator.plain.PlainGnc;
+import gnc.estimator.splitting.SplittingEstimator;
 import gnc.estimator.subset.SubsetEstimator;
 import gnc.spec.JobSpec;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ final class Estimators {
     private static final List<Function<JobSpec, Estimator>> REGISTERED = List.of(
             GdEstimator::forSpec,
             SubsetEstimator::forSpec,
+            SplittingEstimator::forSpec,
             PlainGnc::forSpec);
 
     private Estimators() {

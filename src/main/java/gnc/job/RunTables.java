@@ -4,6 +4,7 @@ import gnc.estimator.Estimator;
 import gnc.estimator.TableSink;
 import gnc.estimator.UnitRows;
 import gnc.kernel.Streams;
+import gnc.results.CurveTable;
 import gnc.results.ManifestTable;
 import gnc.results.SummaryTable;
 import gnc.results.TrialsTable;
@@ -24,7 +25,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Builds every table of a run from its unit files: each estimator builds its own tables from its
  * unit rows and adds its rows of the shared ones; then {@code trials} (every estimator's rows),
- * {@code summary} (aggregated from their per-seed values) and the {@code manifest}. All are
+ * {@code summary} (aggregated from their per-seed values), {@code curve} and {@code curve_summary}
+ * (when some estimator drew a curve) and the {@code manifest}. All are
  * staged first and moved into place at the end.
  */
 final class RunTables implements TableSink {
@@ -33,6 +35,7 @@ final class RunTables implements TableSink {
     private final JobSpec spec;
     private final List<Dataset<Row>> trials = new ArrayList<>();
     private final List<Dataset<Row>> summaryValues = new ArrayList<>();
+    private final List<Dataset<Row>> curves = new ArrayList<>();
 
     private RunTables(SparkSession spark, TableGenerations.Generation generation, JobSpec spec) {
         this.spark = spark;
@@ -57,6 +60,11 @@ final class RunTables implements TableSink {
                     .persist(StorageLevel.MEMORY_AND_DISK());
             sink.write(TrialsTable.NAME, allTrials);
             sink.write(SummaryTable.NAME, SummaryTable.aggregate(sink.union(sink.summaryValues, SummaryTable.VALUES)));
+            if (!sink.curves.isEmpty()) {
+                Dataset<Row> curve = sink.write(CurveTable.NAME, CurveTable.sorted(sink.union(sink.curves,
+                        CurveTable.SCHEMA)));
+                sink.write(CurveTable.SUMMARY, CurveTable.summary(curve));
+            }
             BuildInfo build = BuildInfo.load();
             sink.write(ManifestTable.NAME, ManifestTable.of(spark, new ManifestTable.Entry(spec.name(),
                     hex(spec.jobKey()), hex(spec.dataKey()), invocation.specGiven(), invocation.overrides(),
@@ -115,6 +123,11 @@ final class RunTables implements TableSink {
     @Override
     public void addSummaryValues(Dataset<Row> values) {
         summaryValues.add(values);
+    }
+
+    @Override
+    public void addCurve(Dataset<Row> rows) {
+        curves.add(rows);
     }
 
     private static String hex(long key) {

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * How a method is drawn: legend label, colour and marker. The known methods come first in a fixed
- * order and style (GD, Prior, G&C, then subset simulation), so every figure reads the same; any
+ * order and style (GD, Prior, G&C, then subset simulation and splitting), so every figure reads the same; any
  * other method follows in name order with the next colour of a fixed palette.
  */
 public record MethodStyle(String method, String label, Color colour, Shape marker) {
@@ -21,9 +21,10 @@ public record MethodStyle(String method, String label, Color colour, Shape marke
             new MethodStyle("gd", "GD", new Color(0x1F77B4), circle()),
             new MethodStyle("prior", "Prior", new Color(0xFF7F0E), square()),
             new MethodStyle("gnc", "G&C", new Color(0xD62728), triangle()),
-            new MethodStyle("subset", "Subset", new Color(0x2CA02C), diamond()));
+            new MethodStyle("subset", "Subset", new Color(0x2CA02C), diamond()),
+            new MethodStyle("splitting", "Splitting", new Color(0x9467BD), diamond()));
     private static final Color[] OTHER_COLOURS = {
-        new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF), new Color(0xBCBD22)};
+        new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF), new Color(0xBCBD22)};
 
     /** Styles for the given methods, in drawing (and legend) order. */
     public static List<MethodStyle> forMethods(Collection<String> methods) {

@@ -91,6 +91,9 @@ public final class RunPanel {
         if (spec.gnc().runs(GncSpec.SUBSET)) {
             methods.add(GncSpec.SUBSET);
         }
+        if (spec.gnc().runs(GncSpec.SPLITTING)) {
+            methods.add(GncSpec.SPLITTING);
+        }
         if (spec.gd() != null) {
             methods.add("gd");
         }

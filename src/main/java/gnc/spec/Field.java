@@ -134,6 +134,11 @@ public sealed interface Field permits Field.Int, Field.Num, Field.Choice, Field.
             return new Num(path, lo, loOpen, NONE, true, null, null, Field.required(when), meaning);
         }
 
+        /** An optional number above lo (or at least lo) whose default the parser derives (defaultText says how). */
+        static Num derived(String path, double lo, boolean loOpen, String defaultText, String meaning) {
+            return new Num(path, lo, loOpen, NONE, true, null, null, defaultText, meaning);
+        }
+
         /** A number at least another field's value, which is also its default. */
         static Num atLeast(Bound loBound, String path, String meaning) {
             return new Num(path, -NONE, false, NONE, true, loBound, null, loBound.text(UnaryOperator.identity()),
@@ -160,6 +165,12 @@ public sealed interface Field permits Field.Int, Field.Num, Field.Choice, Field.
         double read(Fields f) {
             JsonNode v = f.value(this);
             return v == null ? f.absent(this, fallback) : value(v, f.label(path));
+        }
+
+        /** The value, or null when absent (a {@link #derived} field). */
+        Double readOrNull(Fields f) {
+            JsonNode v = f.value(this);
+            return v == null ? null : value(v, f.label(path));
         }
 
         /** The value at least low (what loBound comes to in this spec), or low when absent. */
@@ -302,7 +313,10 @@ public sealed interface Field permits Field.Int, Field.Num, Field.Choice, Field.
         public String allowed() {
             List<String> each = options.entrySet().stream()
                     .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + ")").toList();
-            return "a non-empty list of distinct " + noun + " among " + String.join(" and ", each);
+            String last = each.get(each.size() - 1);
+            String list = each.size() == 1 ? last
+                    : String.join(", ", each.subList(0, each.size() - 1)) + (each.size() > 2 ? "," : "") + " and " + last;
+            return "a non-empty list of distinct " + noun + " among " + list;
         }
 
         @Override

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The G&C part of a job.
  *
- * @param methods       which estimators run: "gnc" (plain G&C draws), "subset" (subset simulation)
+ * @param methods       which estimators run: "gnc" (plain G&C draws), "subset" (subset simulation), "splitting"
  * @param sampling      prior, normalization and softening of each draw
  * @param eps           accept a draw when L_train < eps
  * @param draws         plain G&C draws per (point, seed); 0 when plain G&C does not run
@@ -19,6 +19,7 @@ public record GncSpec(List<String> methods, GncSettings sampling, double eps, lo
                       double keepThreshold, int keepCap) implements Serializable {
     public static final String PLAIN = "gnc";
     public static final String SUBSET = "subset";
+    public static final String SPLITTING = "splitting";
 
     public GncSpec {
         methods = List.copyOf(methods);

@@ -68,8 +68,8 @@ public final class JobFields {
             "the width k at every depth");
 
     public static final Field.ChoiceList METHODS = new Field.ChoiceList("gnc.methods", "methods",
-            ordered(GncSpec.PLAIN, "plain G&C", GncSpec.SUBSET, "subset simulation"), List.of(GncSpec.PLAIN),
-            "the estimators that run: plain G&C draws, subset simulation, or both on the same data sets");
+            ordered(GncSpec.PLAIN, "plain G&C", GncSpec.SUBSET, "subset simulation", GncSpec.SPLITTING, "multilevel splitting"),
+            List.of(GncSpec.PLAIN), "the estimators that run, on the same data sets");
     public static final Field.Choice PRIOR = new Field.Choice("gnc.prior", Prior.specNames(), Prior.GAUSS.specName(),
             "D, the prior's base law: N(0, 1) or U[-1, 1]");
     public static final Field.Flag NORMALIZE = new Field.Flag("gnc.normalize", false,
@@ -106,6 +106,24 @@ public final class JobFields {
     public static final Field.Num TARGET_ACCEPTANCE = new Field.Num("subset.target_acceptance", 0, true, 0.999, false,
             SUBSET.targetAcceptance(), "the moves' acceptance rate that rho is adapted toward");
 
+    public static final Field.Int SPLITTING_REPLICAS = new Field.Int("splitting.replicas", 2, 100_000, 16,
+            "independent replicas per (point, seed), each a work unit; standard errors from their spread");
+    public static final Field.Int PARTICLES = new Field.Int("splitting.particles", 2, 10_000_000, 200,
+            "N, particles of a replica");
+    public static final Field.Num KILL_FRACTION = new Field.Num("splitting.kill_fraction", 0, true, 0.5, false, 0.1,
+            "f: rungs (where every particle moves) are placed about f N kills apart");
+    public static final Field.Int MOVES = new Field.Int("splitting.moves", 1, 10_000, 5,
+            "MCMC moves of every particle at every rung");
+    public static final Field.Int MAX_EVALUATIONS = new Field.Int("splitting.max_evaluations", 1,
+            1_000_000_000_000_000L, 1_000_000_000, "loss evaluations per replica at most; the grid below is not reached");
+
+    public static final Field.Num EPS_MAX = Field.Num.derived("curve.eps_max", 0, true, "the prior's level",
+            "the curve's largest eps (docs/curves.md)");
+    public static final Field.Num EPS_MIN = Field.Num.derived("curve.eps_min", 0, true, "gnc.eps / 100",
+            "the curve's smallest eps");
+    public static final Field.Int POINTS_PER_DECADE = new Field.Int("curve.points_per_decade", 1, 64, 4,
+            "grid points per decade of eps, gnc.eps one of them");
+
     public static final Field.PerPoint<Double> LR = Field.PerPoint.of(
             Field.Num.required("gd.lr", 0, true, "", "gradient descent's learning rate"), "with gd");
     /** One value of gd.epochs. */
@@ -124,7 +142,8 @@ public final class JobFields {
     static final List<Field> ALL = List.of(NAME, DESCRIPTION, PROBLEM_FILE, PROBLEM_SHA256, ROWS, COLS, RANK, GT_NORM,
             MEASUREMENTS, COMPLETION, ACTIVATION, NEGATIVE_SLOPE, WIDTHS, DEPTH, DEPTHS, WIDTH, METHODS, PRIOR, NORMALIZE,
             SOFTENING, EPS, DRAWS, BLOCK_SIZE, KEEP_THRESHOLD, KEEP_CAP, SAMPLER, REPLICAS, SAMPLES, P0, MOVES_PER_STATE,
-            MAX_LEVELS, INITIAL_RHO, TARGET_ACCEPTANCE, LR, EPOCHS, INIT_SCALE, MOMENTUM, SEEDS);
+            MAX_LEVELS, INITIAL_RHO, TARGET_ACCEPTANCE, SPLITTING_REPLICAS, PARTICLES, KILL_FRACTION, MOVES,
+            MAX_EVALUATIONS, EPS_MAX, EPS_MIN, POINTS_PER_DECADE, LR, EPOCHS, INIT_SCALE, MOMENTUM, SEEDS);
 
     /** Work units a job may plan; more would crowd the driver: raise gnc.block_size instead. */
     static final long MAX_UNITS = 10_000_000L;

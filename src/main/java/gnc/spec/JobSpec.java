@@ -4,6 +4,8 @@ import gnc.kernel.Activation;
 import gnc.kernel.Factorization;
 import gnc.kernel.GncSettings;
 import gnc.kernel.Streams;
+import gnc.kernel.splitting.EpsGrid;
+import gnc.kernel.splitting.SplittingMemory;
 import java.io.Serializable;
 
 /**
@@ -12,21 +14,25 @@ import java.io.Serializable;
  *
  * @param gd     the gradient-descent baseline, or null for none
  * @param subset subset simulation's settings, or null when gnc.methods does not include it
+ * @param splitting splitting's settings, or null when gnc.methods does not include it
+ * @param curve  the eps grid of the curve table
  * @param seeds  trials 0 .. seeds - 1; a seed fixes the data set, the draws and GD's initialization
  */
 public record JobSpec(String name, String description, ProblemSource problem, Activation activation,
-                      Sweep sweep, GncSpec gnc, GdSpec gd, SubsetSpec subset, int seeds) implements Serializable {
+                      Sweep sweep, GncSpec gnc, GdSpec gd, SubsetSpec subset, SplittingSpec splitting,
+                      CurveSpec curve, int seeds) implements Serializable {
 
     public Factorization model(SweepPoint p) {
         return new Factorization(problem.rows(), problem.cols(), p.width(), p.depth(), activation);
     }
 
     public JobSpec withDraws(long newDraws) {
-        return new JobSpec(name, description, problem, activation, sweep, gnc.withDraws(newDraws), gd, subset, seeds);
+        return new JobSpec(name, description, problem, activation, sweep, gnc.withDraws(newDraws), gd, subset, splitting,
+                curve, seeds);
     }
 
     public JobSpec withSeeds(int newSeeds) {
-        return new JobSpec(name, description, problem, activation, sweep, gnc, gd, subset, newSeeds);
+        return new JobSpec(name, description, problem, activation, sweep, gnc, gd, subset, splitting, curve, newSeeds);
     }
 
     /**
@@ -39,6 +45,40 @@ public record JobSpec(String name, String description, ProblemSource problem, Ac
      */
     public long subsetKey() {
         return Streams.key("gnc-subset-v1|" + jobKey(JobFields.BLOCK_SIZE.fallback()));
+    }
+
+    /**
+     * The key of splitting's streams at p: replica r of a trial uses (splittingKey(p), width,
+     * depth, seed, r). Like {@link #subsetKey} it leaves gnc.block_size out; it adds the space
+     * the particles move in at p (reduced parameters or full weights), which consume the stream
+     * differently.
+     */
+    public long splittingKey(SweepPoint p) {
+        String space = SplittingMemory.reduced(model(p), gnc.sampling()) ? "reduced" : "weights";
+        return Streams.key("gnc-splitting-v1|" + jobKey(JobFields.BLOCK_SIZE.fallback()) + "|" + space);
+    }
+
+    /**
+     * The curve's eps grid at p: through gnc.eps, from curve.eps_max (default the prior's level,
+     * {@link EpsGrid#priorLevel}, with seed 0's ||W*|| for a problem file) down to curve.eps_min
+     * (default gnc.eps / 100). The same for every seed, so that seeds aggregate point by point.
+     */
+    public EpsGrid curveGrid(SweepPoint p) {
+        double eps = gnc.eps();
+        double max = curve.epsMax() != null ? curve.epsMax() : Math.max(eps, priorLevel(p));
+        double min = curve.epsMin() != null ? curve.epsMin() : eps / Math.pow(10, EpsGrid.DECADES_BELOW);
+        return EpsGrid.anchored(eps, max, min, curve.pointsPerDecade());
+    }
+
+    private double priorLevel(SweepPoint p) {
+        if (problem.generated() != null) {
+            return EpsGrid.priorLevel(problem.generated(), model(p), gnc.sampling());
+        }
+        double normSq = 0;
+        for (double x : problem.instance(0).groundTruth()) {
+            normSq += x * x;
+        }
+        return EpsGrid.priorLevel(problem.rows() * problem.cols(), normSq, model(p), gnc.sampling());
     }
 
     /** Where the point sits in the sweep (per-point settings are listed in this order). */

@@ -56,6 +56,28 @@ public final class SpecJson {
             sub.put("initial_rho", t.initialRho());
             sub.put("target_acceptance", t.targetAcceptance());
         }
+        if (s.splitting() != null) {
+            ObjectNode sp = root.putObject("splitting");
+            var t = s.splitting().settings();
+            sp.put("replicas", s.splitting().replicas());
+            sp.put("particles", t.particles());
+            sp.put("kill_fraction", t.killFraction());
+            sp.put("moves", t.movesPerRung());
+            sp.put("max_evaluations", t.maxEvaluations());
+        }
+        // The curve section of a plain run at its defaults stays out: the text hashes to the run
+        // directory's name, which runs from before the section existed keep.
+        CurveSpec c = s.curve();
+        if (s.splitting() != null || !c.equals(CurveSpec.DEFAULT)) {
+            ObjectNode curve = root.putObject("curve");
+            if (c.epsMax() != null) {
+                curve.put("eps_max", c.epsMax());
+            }
+            if (c.epsMin() != null) {
+                curve.put("eps_min", c.epsMin());
+            }
+            curve.put("points_per_decade", c.pointsPerDecade());
+        }
         if (s.gd() != null) {
             ObjectNode gd = root.putObject("gd");
             GdSpec d = s.gd();

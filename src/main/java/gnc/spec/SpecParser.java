@@ -129,6 +129,8 @@ public final class SpecParser {
         String samplerName = JobFields.SAMPLER.read(gnc);
         gnc.finish();
         SubsetSpec subset = subset(top.object("subset"), methods.contains(GncSpec.SUBSET), top);
+        SplittingSpec splitting = splitting(top.object("splitting"), methods.contains(GncSpec.SPLITTING), top);
+        CurveSpec curve = curve(top.object("curve"), top);
         GdSpec gd = gd(top.object("gd"), sweep.values().size());
         int seeds = (int) JobFields.SEEDS.read(top);
         top.finish();
@@ -137,8 +139,9 @@ public final class SpecParser {
                 SamplerKind.bySpecName(samplerName));
         GncSpec g = new GncSpec(methods, sampling, eps, draws, blockSize, keep, keepCap);
         JobSpec spec = new JobSpec(name, description == null ? "" : description, problem, activation, sweep, g, gd,
-                subset, seeds);
+                subset, splitting, curve, seeds);
         checkSampler(spec, top);
+        CurveChecks.check(spec, top);
         checkPlanSize(spec, top);
         return spec;
     }
@@ -240,6 +243,39 @@ public final class SpecParser {
         return new SubsetSpec(replicas, new SubsetSettings(samples, p0, moves, levels, rho, target));
     }
 
+    /** The splitting section (defaults when absent), or null when splitting does not run. */
+    private static SplittingSpec splitting(Fields f, boolean runs, Fields top) {
+        if (!runs) {
+            if (f != null) {
+                throw new SpecException(top.label("splitting") + " applies to splitting only: add \"splitting\" to "
+                        + top.label(JobFields.METHODS.path()) + " or remove the splitting section");
+            }
+            return null;
+        }
+        if (f == null) {
+            f = new Fields(MAPPER.createObjectNode(), "splitting", top::label);
+        }
+        int replicas = (int) JobFields.SPLITTING_REPLICAS.read(f);
+        int particles = (int) JobFields.PARTICLES.read(f);
+        double killFraction = JobFields.KILL_FRACTION.read(f);
+        int moves = (int) JobFields.MOVES.read(f);
+        long maxEvaluations = JobFields.MAX_EVALUATIONS.read(f);
+        f.finish();
+        return SplittingSpec.of(replicas, particles, killFraction, moves, maxEvaluations);
+    }
+
+    /** The curve section (every field has a default; the grid itself is checked per point by CurveChecks). */
+    private static CurveSpec curve(Fields f, Fields top) {
+        if (f == null) {
+            f = new Fields(MAPPER.createObjectNode(), "curve", top::label);
+        }
+        Double max = JobFields.EPS_MAX.readOrNull(f);
+        Double min = JobFields.EPS_MIN.readOrNull(f);
+        int perDecade = (int) JobFields.POINTS_PER_DECADE.read(f);
+        f.finish();
+        return new CurveSpec(max, min, perDecade);
+    }
+
     /** The gd section, or null when absent: lr, epochs, init_scale (each one value or one per point), momentum. */
     private static GdSpec gd(Fields f, int points) {
         if (f == null) {
@@ -281,6 +317,7 @@ public final class SpecParser {
     /** Rejects plans with more work units than the driver should hold. */
     private static void checkPlanSize(JobSpec s, Fields top) {
         double perTrial = s.gnc().blocksPerTrial() + (s.subset() == null ? 0 : s.subset().replicas())
+                + (s.splitting() == null ? 0 : s.splitting().replicas())
                 + (s.gd() == null ? 0 : 1);
         double units = perTrial * s.seeds() * s.sweep().values().size();
         if (units > JobFields.MAX_UNITS) {

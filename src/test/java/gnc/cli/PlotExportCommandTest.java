@@ -103,7 +103,7 @@ class PlotExportCommandTest {
         "plot                      | gnc: error: plot takes one run directory, got 0 arguments: usage: gnc plot RUN",
         "plot A_RUN A_RUN              | gnc: error: plot takes one run directory, got 2 arguments",
         "plot NO_RUN              | gnc: error: NO_RUN is not a gnc run directory (it has no run.json)",
-        "plot A_RUN --size 3         | gnc: error: unknown option --size (allowed: --log-y, --master, --out)",
+        "plot A_RUN --size 3         | gnc: error: unknown option --size (allowed: --curve, --log-y, --master, --out)",
         "export                    | gnc: error: export takes one run directory, got 0 arguments: usage: gnc export RUN",
         "export NO_RUN            | gnc: error: NO_RUN is not a gnc run directory (it has no run.json)",
         "export UNFINISHED_RUN         | gnc: error: UNFINISHED_RUN has no tables yet (a run writes its tables when it ends",

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import gnc.kernel.ProblemSettings;
 
 /** The job specs in jobs/: all valid, and one per published figure panel with the paper's settings. */
 class JobSpecsTest {
@@ -84,7 +86,37 @@ class JobSpecsTest {
         assertEquals(SpecJson.write(unnamed(theirs)), SpecJson.write(unnamed(ours)));
     }
 
+    /**
+     * The curve job of a figure 1 or 2 panel is that panel's job (problem, model, sweep, prior,
+     * normalization, eps, GD, seeds) with splitting beside 1e6 plain draws, its curve reaching 100x
+     * (figure 1) or 1000x (figure 2) below the paper's eps.
+     */
+    @ParameterizedTest(name = "figure {0} {1}")
+    @CsvSource({"1, linear", "1, tanh", "1, leaky_relu", "2, linear", "2, tanh", "2, leaky_relu"})
+    void eachCurveJobIsItsFiguresJobWithSplitting(int figure, String activation) {
+        String panel = String.format("fig%02d-%s", figure, activation);
+        JobSpec curve = SpecParser.parse(JOBS.resolve("curve-" + panel + ".json"));
+        JobSpec fig = SpecParser.parse(JOBS.resolve(panel + ".json"));
+        assertEquals("curve-" + panel, curve.name());
+        assertEquals(List.of(GncSpec.PLAIN, GncSpec.SPLITTING), curve.gnc().methods());
+        assertEquals(1_000_000L, curve.gnc().draws());
+        // The curve job without its splitting, curve bounds and methods and draws is the figure's job.
+        JobSpec asFigure = new JobSpec("x", "", curve.problem(), curve.activation(), curve.sweep(),
+                new GncSpec(fig.gnc().methods(), curve.gnc().sampling(), curve.gnc().eps(), fig.gnc().draws(),
+                        curve.gnc().blockSize(), curve.gnc().keepThreshold(), curve.gnc().keepCap()), curve.gd(), null,
+                null, fig.curve(), curve.seeds());
+        assertEquals(unnamed(fig), asFigure);
+        double below = figure == 1 ? 100 : 1000;
+        for (SweepPoint p : curve.sweep().points()) {
+            var grid = curve.curveGrid(p);
+            assertEquals(fig.gnc().eps() / below, grid.epsMin(), 1e-12 * grid.epsMin());
+            assertTrue(grid.epsMax() >= gnc.kernel.splitting.EpsGrid.priorLevel(ProblemSettings.PAPER, curve.model(p),
+                    curve.gnc().sampling()), "from the prior's level");
+        }
+    }
+
     private static JobSpec unnamed(JobSpec s) {
-        return new JobSpec("x", "", s.problem(), s.activation(), s.sweep(), s.gnc(), s.gd(), s.subset(), s.seeds());
+        return new JobSpec("x", "", s.problem(), s.activation(), s.sweep(), s.gnc(), s.gd(), s.subset(), s.splitting(),
+                s.curve(), s.seeds());
     }
 }

@@ -26,7 +26,7 @@ class ReadmeSpecTableTest {
     static final String HEADER = "| field | allowed | default | meaning |";
     /** Fields whose default is not a JSON value: the parser derives it (file name, gnc.eps) or there is none. */
     private static final Set<Field> DERIVED_DEFAULTS = Set.of(JobFields.NAME, JobFields.PROBLEM_FILE,
-            JobFields.PROBLEM_SHA256, JobFields.KEEP_THRESHOLD);
+            JobFields.PROBLEM_SHA256, JobFields.KEEP_THRESHOLD, JobFields.EPS_MAX, JobFields.EPS_MIN);
 
     /** README's rows: field, allowed, default, meaning; backticks (Markdown code) removed. */
     static List<String[]> readmeRows() throws Exception {
@@ -90,8 +90,8 @@ class ReadmeSpecTableTest {
     @MethodSource("fieldsWithAJsonDefault")
     void theStatedDefaultIsWhatAnAbsentFieldBecomes(Field f) throws Exception {
         new ObjectMapper().readTree(f.defaultText()); // valid JSON, or this throws
-        List<String> base = f == JobFields.METHODS ? List.of() : List.of("gnc.methods=[\"gnc\", \"subset\"]",
-                "subset={}", "gd={\"lr\": 1, \"epochs\": 5, \"init_scale\": 1}");
+        List<String> base = f == JobFields.METHODS ? List.of() : List.of("gnc.methods=[\"gnc\", \"subset\", \"splitting\"]",
+                "subset={}", "splitting={}", "curve={}", "gd={\"lr\": 1, \"epochs\": 5, \"init_scale\": 1}");
         List<String> absent = new ArrayList<>(base);
         absent.add("-" + f.path());
         List<String> given = new ArrayList<>(base);

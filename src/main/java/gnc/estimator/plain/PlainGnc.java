@@ -26,8 +26,9 @@ import org.apache.spark.storage.StorageLevel;
  * Plain Guess & Check: each (point, seed) trial is cut into blocks of draws; a block runs the
  * kernel's {@link GncSampler} on its own stream (draw key, width, depth, seed, block) into a
  * {@link BlockRecord}. Tables: {@code blocks} (one row per block), {@code accepted} (the kept
- * draws), and per trial a {@code trials} row (prior and G&C means, acceptance rate) whose G&C and
- * prior means enter the summary as methods {@code gnc} and {@code prior}.
+ * draws), its rows of {@code curve} from those ({@link PlainCurve}), and per trial a {@code
+ * trials} row (prior and G&C means, acceptance rate) whose G&C and prior means enter the summary
+ * as methods {@code gnc} and {@code prior}.
  */
 public final class PlainGnc implements Estimator {
     private static final long serialVersionUID = 1L;
@@ -152,6 +153,7 @@ public final class PlainGnc implements Estimator {
         sink.write(BlockTable.NAME, BlockTable.sorted(blocks, planned));
         warnIfCapped(units);
         sink.write(AcceptedTable.NAME, AcceptedTable.fromUnits(units));
+        sink.addCurve(PlainCurve.of(units, spec));
         Dataset<Row> trials = BlockTrials.of(blocks).persist(StorageLevel.MEMORY_AND_DISK());
         sink.addTrials(trials);
         sink.addSummaryValues(BlockTrials.summaryValues(trials));
