@@ -3,7 +3,7 @@ package gnc.kernel;
 import java.io.Serializable;
 
 /**
- * The entry-wise non-linearity sigma of the factorization (PAPER.md §2): the identity, tanh, or
+ * The entry-wise non-linearity sigma of the factorization (docs/science.md §2): the identity, tanh, or
  * leaky ReLU, sigma(x) = x for x > 0 and slope * x otherwise. tanh is {@link FastTanh}
  * everywhere (within 2 ulps of Math.tanh, several times faster on Java 17).
  */

@@ -3,7 +3,7 @@ package gnc.kernel;
 import java.io.Serializable;
 
 /**
- * The model of PAPER.md §2: W = W_d sigma(W_{d-1} sigma( ... sigma(W_1) ... )) with W_1 (k x m'),
+ * The model of docs/science.md §2: W = W_d sigma(W_{d-1} sigma( ... sigma(W_1) ... )) with W_1 (k x m'),
  * W_j (k x k) for 1 < j < d and W_d (m x k). Matrices are row-major double arrays throughout;
  * vec(W) is W's row-major array, so entry (a, b) of an m x m' matrix sits at a * m' + b.
  */

@@ -3,7 +3,7 @@ package gnc.kernel;
 import java.io.Serializable;
 
 /**
- * Hyper-parameters of the gradient-descent baseline (PAPER.md §4): the learning rate lr of the
+ * Hyper-parameters of the gradient-descent baseline (docs/science.md §4): the learning rate lr of the
  * adaptive step, the number of full-batch epochs, the init scale that multiplies the uniform
  * initialization, and the momentum mu (0 for plain steps).
  */

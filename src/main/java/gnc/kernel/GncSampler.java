@@ -3,7 +3,7 @@ package gnc.kernel;
 import java.util.SplittableRandom;
 
 /**
- * Guess & Check on one problem instance (PAPER.md §3): draws W from the prior with the sampler
+ * Guess & Check on one problem instance (docs/science.md §3): draws W from the prior with the sampler
  * the settings choose ({@link SamplerKind}), optionally normalizes it ({@link GncLosses}), and
  * accepts it when L_train(W) < eps. Every draw's L_gen feeds the prior baseline; accepted draws'
  * L_gen feed the G&C result. Runs a block of draws in preallocated workspaces without allocating

@@ -3,7 +3,7 @@ package gnc.kernel;
 import java.io.Serializable;
 
 /**
- * How G&C draws and judges a weight setting (PAPER.md §3): the prior's base law, whether the
+ * How G&C draws and judges a weight setting (docs/science.md §3): the prior's base law, whether the
  * product is normalized, W <- W / (||W||_F + softening), and which sampler draws W (see
  * {@link SamplerKind}; every choice gives W the same law).
  */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The gradient-descent baseline of PAPER.md §4 on one problem instance: uniform initialization,
+ * The gradient-descent baseline of docs/science.md §4 on one problem instance: uniform initialization,
  * then full-batch steps on L_train with one adaptive step size shared by all parameters.
  *
  * <p>Initialization: every entry of W_j is initScale * (2u - 1) / sqrt(f), u = rng.nextDouble(),

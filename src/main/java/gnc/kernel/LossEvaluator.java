@@ -1,7 +1,7 @@
 package gnc.kernel;
 
 /**
- * Both losses of PAPER.md §1 for many W against one problem instance, fast and allocation-free.
+ * Both losses of docs/science.md §1 for many W against one problem instance, fast and allocation-free.
  *
  * <p>The residuals are r_i = scale * <A_i, W> - y_i (training) and scale * <B_j, W> - <B_j, W*>
  * (test), so L_train = mean r_i^2 over the n measurements and L_gen = mean over the test basis.

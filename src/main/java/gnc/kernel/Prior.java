@@ -3,7 +3,7 @@ package gnc.kernel;
 import java.util.SplittableRandom;
 
 /**
- * The base law D of every weight under the G&C prior (PAPER.md §3): each entry of a layer is
+ * The base law D of every weight under the G&C prior (docs/science.md §3): each entry of a layer is
  * D / sqrt(that layer's output size), with D standard normal or uniform on [-1, 1]. Normal
  * variates come from {@link Ziggurat} (faster than SplittableRandom.nextGaussian, equally exact).
  */

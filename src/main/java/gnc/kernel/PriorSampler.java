@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * The direct sampler: draws the end-to-end matrix W of a factorization whose weights are iid from
- * the G&C prior (PAPER.md §3) by drawing every weight, entries of W_j (j < d) D / sqrt(k) and
+ * the G&C prior (docs/science.md §3) by drawing every weight, entries of W_j (j < d) D / sqrt(k) and
  * entries of W_d D / sqrt(m) ({@link Factorization#priorScale}), and multiplying the layers out
  * ({@link Factorization#multiplyLayer}). Exact for every prior and width.
  *

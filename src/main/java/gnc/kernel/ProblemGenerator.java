@@ -6,7 +6,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
- * Draws problem instances as PAPER.md §1 describes them, from a caller-given random stream.
+ * Draws problem instances as docs/science.md §1 describes them, from a caller-given random stream.
  * Draw order (part of the reproducibility contract): U (m x r) and V (r x m') row-major, then
  * the measurements (Gaussian entries, A_1 first; or the one-hot positions for completion).
  */

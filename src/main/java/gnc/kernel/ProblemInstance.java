@@ -3,7 +3,7 @@ package gnc.kernel;
 import java.io.Serializable;
 
 /**
- * One learning problem of PAPER.md §1: the ground truth W* (m x m'), n training measurements A_i
+ * One learning problem of docs/science.md §1: the ground truth W* (m x m'), n training measurements A_i
  * with labels y_i = <A_i, W*>, and an orthonormal basis B of the orthogonal complement of
  * span{A_i}, the test set. Matrices are row-major; measurements and test basis hold one vec'd
  * matrix per row (n x D and (D - n) x D, D = m m').

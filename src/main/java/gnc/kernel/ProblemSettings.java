@@ -3,7 +3,7 @@ package gnc.kernel;
 import java.io.Serializable;
 
 /**
- * What defines the problem family of PAPER.md §1: an m x m' ground truth of the given rank and
+ * What defines the problem family of docs/science.md §1: an m x m' ground truth of the given rank and
  * Frobenius norm, and n Gaussian (sensing) or one-hot (completion) measurements.
  */
 public record ProblemSettings(int rows, int cols, int rank, double groundTruthNorm, int measurements,

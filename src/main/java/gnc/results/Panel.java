@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One panel of a figure (PAPER.md §5): its title (the activation), what the x axis sweeps, and
+ * One panel of a figure (docs/science.md §5): its title (the activation), what the x axis sweeps, and
  * the points to draw, at most one per (method, x).
  */
 public record Panel(String title, PanelAxis axis, List<PanelPoint> points) {

@@ -33,7 +33,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * Draws one figure panel as a PNG in the paper's style (PAPER.md §5): x = width (log2 scale) or
+ * Draws one figure panel as a PNG in the paper's style (docs/science.md §5): x = width (log2 scale) or
  * depth (linear), with a tick at every swept value; y = generalization loss; per method its median
  * marker and an asymmetric 25th-75th percentile error bar, in {@link MethodStyle}'s fixed order
  * and colours; legend; the activation as title. The loss axis is linear from zero, as in the

@@ -2,7 +2,7 @@ package gnc.results;
 
 /**
  * One marker of a figure panel: for one method at one sweep value x (a width or a depth), the
- * median generalization loss across seeds and its 25th and 75th percentiles (PAPER.md §5), over
+ * median generalization loss across seeds and its 25th and 75th percentiles (docs/science.md §5), over
  * the seeds that have a value (seeds) out of those planned (seedsTotal). A point with no seed
  * having a value is not a point: leave it out of the panel.
  */

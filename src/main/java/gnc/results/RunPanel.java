@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
- * The figure panel of a run, from its {@code summary} table (PAPER.md §5): x is the swept width
+ * The figure panel of a run, from its {@code summary} table (docs/science.md §5): x is the swept width
  * or depth; one point per method and x with the median across seeds and the 25th-75th
  * percentiles; the activation, spelled as in the paper, as the title. Width sweeps show
  * GD, the prior and G&C, depth sweeps GD and G&C (the prior is left out, as in the paper); any

@@ -92,7 +92,7 @@ class GradientDescentTest {
         assertTrue(Math.abs(moved.trainLoss() - result.trainLoss()) > 0, "the final losses should differ");
     }
 
-    /** PAPER.md §4 without momentum, written out from the formula over TrainLossGradient. */
+    /** docs/science.md §4 without momentum, written out from the formula over TrainLossGradient. */
     private static double[] plainRule(GdSettings settings, double[] start) {
         ProblemInstance problem = ProblemGenerator.generate(ProblemSettings.PAPER, Streams.stream(31L, 0));
         TrainLossGradient backprop = new TrainLossGradient(problem,

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The prior mean of L_gen against PAPER.md §3's closed forms for linear factorizations, on
+ * The prior mean of L_gen against docs/science.md §3's closed forms for linear factorizations, on
  * several data sets, shapes, widths and depths:
  * <ul>
  *   <li>no normalization: E<B, W>^2 = 1/m for every unit B, so E L_gen = 1/m + mean_B <B, W*>^2;</li>

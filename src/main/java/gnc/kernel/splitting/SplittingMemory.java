@@ -40,7 +40,8 @@ public final class SplittingMemory {
      * evaluation of O(d k m'^2) against O(d k^2 m') flops).
      */
     public static boolean reduced(Factorization model, GncSettings gnc) {
-        boolean exact = gnc.resolvedSampler(model) == SamplerKind.REDUCED;
+        // Exactness alone: plain G&C's auto choice (by the speed of its lanes) says nothing about mixing.
+        boolean exact = SamplerKind.reducedInexactReason(model, gnc.prior()) == null;
         return switch (gnc.sampler()) {
             case DIRECT -> false;
             case REDUCED -> exact;
