@@ -107,23 +107,42 @@ final class RunLock implements AutoCloseable {
         }
     }
 
-    /** Creates file with content, failing (false) when it exists: atomically where the file system can. */
+    /**
+     * Creates file with content, failing (false) when it exists: atomically where the file system
+     * can. A lock created but not written (a full disk) is removed again: left empty, it would
+     * look like the lock of a run that has just started and block the next run for
+     * {@value #STALE_SECONDS} s.
+     */
     private static boolean create(FileSystem fs, Path file, String content) throws IOException {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         if ("file".equals(file.toUri().getScheme())) {
+            java.nio.file.Path local;
             try {
-                Files.write(Files.createFile(Paths.get(file.toUri())), bytes);
-                return true;
+                local = Files.createFile(Paths.get(file.toUri()));
             } catch (FileAlreadyExistsException e) {
                 return false;
             }
-        }
-        try (OutputStream out = fs.create(file, false)) {
-            out.write(bytes);
+            try {
+                Files.write(local, bytes);
+            } catch (IOException e) {
+                Files.deleteIfExists(local);
+                throw e;
+            }
             return true;
+        }
+        OutputStream out;
+        try {
+            out = fs.create(file, false);
         } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
             return false;
         }
+        try (out) {
+            out.write(bytes);
+        } catch (IOException e) {
+            fs.delete(file, false);
+            throw e;
+        }
+        return true;
     }
 
     private static boolean isStale(JsonNode holder, long ageSeconds) {
@@ -146,7 +165,8 @@ final class RunLock implements AutoCloseable {
 
     private static JsonNode read(FileSystem fs, Path file) {
         try (InputStream in = fs.open(file)) {
-            return JSON.readTree(new String(in.readNBytes(4096), StandardCharsets.UTF_8));
+            JsonNode holder = JSON.readTree(new String(in.readNBytes(4096), StandardCharsets.UTF_8));
+            return holder != null && holder.isObject() ? holder : null; // empty or not ours: unreadable
         } catch (IOException | RuntimeException e) {
             return null;
         }
