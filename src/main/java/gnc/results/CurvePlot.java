@@ -78,14 +78,12 @@ public final class CurvePlot {
         }
         LogAxis epsAxis = new LogAxis("eps (log scale)");
         epsAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        if (underTwoDecades(org.jfree.data.general.DatasetUtils.findDomainBounds(gen, true))) {
+            tickWithinDecades(epsAxis, new DecimalFormat("0.0##E0")); // a plain run's own curve: keep_threshold .. eps
+        }
         XYPlot top = subplot(gen, "G&C generalization loss (log scale)", panel);
-        org.jfree.data.Range span = org.jfree.data.general.DatasetUtils.findRangeBounds(gen, true);
-        if (span.getUpperBound() < 100 * span.getLowerBound()) {
-            // Under two decades a powers-of-ten axis shows one label or none: tick every tenth of a
-            // decade instead, labelled with the value.
-            LogAxis y = (LogAxis) top.getRangeAxis();
-            y.setStandardTickUnits(NumberAxis.createStandardTickUnits());
-            y.setNumberFormatOverride(new DecimalFormat("0.0##"));
+        if (underTwoDecades(org.jfree.data.general.DatasetUtils.findRangeBounds(gen, true))) {
+            tickWithinDecades((LogAxis) top.getRangeAxis(), new DecimalFormat("0.0##"));
         }
         XYPlot bottom = subplot(volume, "P(L_train < eps) under the prior (log scale)", panel);
         bottom.getRenderer().setDefaultSeriesVisibleInLegend(false); // the top panel's legend names the lines
@@ -116,6 +114,19 @@ public final class CurvePlot {
         chart.addSubtitle(new org.jfree.chart.title.TextTitle("median over seeds, band q25-q75; dashed: prior's"
                 + " mean L_gen, dotted: GD's final L_gen", new Font(Font.SANS_SERIF, Font.ITALIC, 11)));
         return chart;
+    }
+
+    private static boolean underTwoDecades(org.jfree.data.Range span) {
+        return span != null && span.getUpperBound() < 100 * span.getLowerBound();
+    }
+
+    /**
+     * Under two decades a powers-of-ten axis shows one label or none: tick within decades
+     * instead, labelled with the value.
+     */
+    private static void tickWithinDecades(LogAxis axis, DecimalFormat format) {
+        axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        axis.setNumberFormatOverride(format);
     }
 
     private static XYPlot subplot(YIntervalSeriesCollection data, String label, CurvePanel panel) {
