@@ -25,8 +25,7 @@ public final class GramForward {
     private final int hiddenEnd;
     private final int size;
     private final double[] hidden;
-    private final double[] gram;
-    private final double[] factor;
+    private final GramFactor gramFactor;
 
     public GramForward(Factorization model) {
         String reason = SamplerKind.reducedInexactReason(model, Prior.GAUSS);
@@ -48,8 +47,7 @@ public final class GramForward {
         this.hiddenEnd = (int) hidden;
         this.size = (int) total;
         this.hidden = new double[width * cols];
-        this.gram = new double[cols * cols];
-        this.factor = new double[cols * cols];
+        this.gramFactor = new GramFactor(cols);
     }
 
     /** Doubles per state: (d - 1) k m' + m m'. */
@@ -90,32 +88,13 @@ public final class GramForward {
         System.arraycopy(state, offset, hidden, 0, n);
         activation.applyInPlace(hidden, n);
         for (int j = 2; j < depth; j++) {
-            factorGram();
+            gramFactor.factorGramOf(hidden, width);
             System.arraycopy(state, offset + (j - 1) * n, hidden, 0, n);
-            timesFactorTransposed(hidden, width);
+            gramFactor.timesFactorTransposed(hidden, width);
             activation.applyInPlace(hidden, n);
         }
-        factorGram();
+        gramFactor.factorGramOf(hidden, width);
         System.arraycopy(state, offset + hiddenEnd, w, 0, rows * cols);
-        timesFactorTransposed(w, rows);
-    }
-
-    /** factor &lt;- the lower Cholesky factor of hidden's Gram matrix, as GramSampler sums it. */
-    private void factorGram() {
-        if (cols == 5) {
-            RowMajorOps5.multInnerLower(hidden, width, gram);
-        } else {
-            RowMajorOps.multInnerLower(hidden, width, cols, gram);
-        }
-        RowMajorOps.cholesky(gram, cols, factor);
-    }
-
-    /** z (count x m') &lt;- z factor^T in place, as GramSampler does. */
-    private void timesFactorTransposed(double[] z, int count) {
-        if (cols == 5) {
-            RowMajorOps5.multTransBLowerInPlace(z, count, factor);
-        } else {
-            RowMajorOps.multTransBLowerInPlace(z, count, cols, factor);
-        }
+        gramFactor.timesFactorTransposed(w, rows);
     }
 }

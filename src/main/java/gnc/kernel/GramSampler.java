@@ -34,8 +34,7 @@ public final class GramSampler implements ProductSampler {
     private final double invSqrtWidth;
     private final double invSqrtRows;
     private final double[] hidden;
-    private final double[] gram;
-    private final double[] factor;
+    private final GramFactor gramFactor;
 
     public GramSampler(Factorization model) {
         String reason = SamplerKind.reducedInexactReason(model, Prior.GAUSS);
@@ -50,8 +49,7 @@ public final class GramSampler implements ProductSampler {
         this.invSqrtWidth = model.priorScale(1);
         this.invSqrtRows = model.priorScale(depth);
         this.hidden = new double[width * cols];
-        this.gram = new double[cols * cols];
-        this.factor = new double[cols * cols];
+        this.gramFactor = new GramFactor(cols);
     }
 
     @Override
@@ -60,32 +58,13 @@ public final class GramSampler implements ProductSampler {
         Prior.GAUSS.fill(rng, hidden, n, invSqrtWidth);
         activation.applyInPlace(hidden, n);
         for (int j = 2; j < depth; j++) {
-            factorGram();
+            gramFactor.factorGramOf(hidden, width);
             Prior.GAUSS.fill(rng, hidden, n, invSqrtWidth);
-            timesFactorTransposed(hidden, width);
+            gramFactor.timesFactorTransposed(hidden, width);
             activation.applyInPlace(hidden, n);
         }
-        factorGram();
+        gramFactor.factorGramOf(hidden, width);
         Prior.GAUSS.fill(rng, w, rows * cols, invSqrtRows);
-        timesFactorTransposed(w, rows);
-    }
-
-    /** factor &lt;- the lower Cholesky factor of the Gram matrix of hidden (width x m'). */
-    private void factorGram() {
-        if (cols == 5) {
-            RowMajorOps5.multInnerLower(hidden, width, gram);
-        } else {
-            RowMajorOps.multInnerLower(hidden, width, cols, gram);
-        }
-        RowMajorOps.cholesky(gram, cols, factor);
-    }
-
-    /** z (count x m') &lt;- z factor^T in place. */
-    private void timesFactorTransposed(double[] z, int count) {
-        if (cols == 5) {
-            RowMajorOps5.multTransBLowerInPlace(z, count, factor);
-        } else {
-            RowMajorOps.multTransBLowerInPlace(z, count, cols, factor);
-        }
+        gramFactor.timesFactorTransposed(w, rows);
     }
 }
