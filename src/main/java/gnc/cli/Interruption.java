@@ -1,5 +1,6 @@
 package gnc.cli;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.logging.log4j.Level;
@@ -46,6 +47,11 @@ final class Interruption {
             // Shutdown hooks (Spark's among them) log at every level as they stop things.
             Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.OFF);
             err.println(System.console() != null ? System.lineSeparator() + MESSAGE : MESSAGE); // below ^C
+            err.flush();
+            // Threads still running print straight to System.err as the JVM stops (Scala's
+            // futures print the RejectedExecutionException of a pool already shut down): the
+            // line above is the last one.
+            System.setErr(new PrintStream(OutputStream.nullOutputStream()));
         }
         System.exit(128 + s.getNumber());
     }
