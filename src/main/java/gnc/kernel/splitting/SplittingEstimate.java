@@ -139,7 +139,7 @@ public record SplittingEstimate(double[] eps, int replicas, int reached, double[
         if (poorMixing) {
             return String.format(Locale.ROOT, "poor mixing: at eps %.3g the replicas' kill counts vary %.1f times as"
                     + " much as exact resampling would, so the standard errors may understate the error; raise"
-                    + " moves_per_rung (or lower kill_fraction), or run more replicas", eps[mixingPoint], mixingIndex);
+                    + " splitting.moves (or lower splitting.kill_fraction), or run more splitting.replicas", eps[mixingPoint], mixingIndex);
         }
         if (extinctReplicas > 0) {
             return extinctReplicas + " of " + replicas + " replicas ended with every particle at one L_train value"

@@ -61,8 +61,8 @@ class SplittingEstimateTest {
         assertEquals(18, e.mixingIndex(), 1e-12);
         assertTrue(e.poorMixing() && e.flagged());
         assertEquals("poor mixing: at eps 0.00100 the replicas' kill counts vary 18.0 times as much as exact"
-                + " resampling would, so the standard errors may understate the error; raise moves_per_rung (or"
-                + " lower kill_fraction), or run more replicas", e.advice());
+                + " resampling would, so the standard errors may understate the error; raise splitting.moves (or"
+                + " lower splitting.kill_fraction), or run more splitting.replicas", e.advice());
     }
 
     @Test
