@@ -66,6 +66,14 @@ class SplittingEstimateTest {
     }
 
     @Test
+    void theLimitIsTwiceTheChiSquare99PercentPointPerDegreeOfFreedom() {
+        // Exact chi-square 99% points: 6.6349 (1 degree of freedom), 30.5779 (15), 92.0100 (63).
+        assertEquals(2 * 6.6349, SplittingEstimate.dispersionLimit(2), 0.01 * 2 * 6.6349);
+        assertEquals(2 * 30.5779 / 15, SplittingEstimate.dispersionLimit(16), 2e-3 * 2 * 30.5779 / 15);
+        assertEquals(2 * 92.0100 / 63, SplittingEstimate.dispersionLimit(64), 2e-3 * 2 * 92.0100 / 63);
+    }
+
+    @Test
     void replicasOfDifferentGridsAreRefused() {
         SplittingResult a = replica(3, new double[3], new double[3], new long[3]);
         SplittingResult other = new SplittingResult(new double[] {1, 0.1, 0.01}, 3, new double[3], new double[3],
