@@ -41,25 +41,18 @@ public record SplittingEstimate(double[] eps, int replicas, int reached, double[
                                 double mixingIndex, boolean poorMixing) {
 
     /**
-     * The dispersion of well-mixed runs, measured: on Figure 2's linear setting at depths 4 and 10,
-     * 1000x below its eps, the mean over 8 trials was 2.0 with 10 moves per rung and 2.0 with 20
-     * (5.1 with 5): more moves no longer lower it (docs/curves.md). Poor mixing is dispersion
-     * beyond it.
-     */
-    public static final double WELL_MIXED_DISPERSION = 2.0;
-
-    /**
-     * The dispersion above which a trial of R replicas is flagged: {@link #WELL_MIXED_DISPERSION}
-     * times the 99% point of chi-square(R - 1) / (R - 1), the law of R replicas' sample variance
-     * over its mean, so that a well-mixed trial is flagged with probability about 1% (4.08 for 16
-     * replicas, 2.92 for 64). The quantile by Wilson and Hilferty's cube-root approximation
-     * (within 1% of the exact one from 1 degree of freedom on).
+     * The dispersion above which a trial of R replicas is flagged: the 99.9% point of
+     * chi-square(R - 1) / (R - 1), the law of R Poisson counts' sample variance over their mean, so
+     * that a trial whose kills are as exact resampling makes them is flagged with probability 1e-3
+     * (a dispersion test, as R's mistral does for its last-particle estimator): 2.52 for 16
+     * replicas, 1.64 for 64. The quantile by Wilson and Hilferty's cube-root approximation (2% above
+     * the exact one at 3 degrees of freedom, 0.4% at 15).
      */
     public static double dispersionLimit(int replicas) {
         double k = replicas - 1;
         double a = 2.0 / (9.0 * k);
-        double c = 1.0 - a + 2.3263478740408408 * Math.sqrt(a);
-        return WELL_MIXED_DISPERSION * c * c * c;
+        double c = 1.0 - a + 3.090232306167813 * Math.sqrt(a);
+        return c * c * c;
     }
 
     public SplittingEstimate {

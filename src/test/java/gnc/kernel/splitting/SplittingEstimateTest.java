@@ -66,11 +66,11 @@ class SplittingEstimateTest {
     }
 
     @Test
-    void theLimitIsTwiceTheChiSquare99PercentPointPerDegreeOfFreedom() {
-        // Exact chi-square 99% points: 6.6349 (1 degree of freedom), 30.5779 (15), 92.0100 (63).
-        assertEquals(2 * 6.6349, SplittingEstimate.dispersionLimit(2), 0.01 * 2 * 6.6349);
-        assertEquals(2 * 30.5779 / 15, SplittingEstimate.dispersionLimit(16), 2e-3 * 2 * 30.5779 / 15);
-        assertEquals(2 * 92.0100 / 63, SplittingEstimate.dispersionLimit(64), 2e-3 * 2 * 92.0100 / 63);
+    void theLimitIsTheChiSquare999PerMillePointPerDegreeOfFreedom() {
+        // Exact chi-square 99.9% points: 16.2662 (3 degrees of freedom), 37.6973 (15), 103.4424 (63).
+        assertEquals(16.2662 / 3, SplittingEstimate.dispersionLimit(4), 0.02 * 16.2662 / 3);
+        assertEquals(37.6973 / 15, SplittingEstimate.dispersionLimit(16), 0.005 * 37.6973 / 15);
+        assertEquals(103.4424 / 63, SplittingEstimate.dispersionLimit(64), 0.005 * 103.4424 / 63);
     }
 
     @Test
