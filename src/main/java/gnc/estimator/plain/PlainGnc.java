@@ -118,7 +118,7 @@ public final class PlainGnc implements Estimator {
     private String fingerprintText(WorkUnit u) {
         GncSpec g = spec.gnc();
         SweepPoint point = new SweepPoint(u.width(), u.depth());
-        String kernel = Lanes.applies(spec.model(point), g.sampling()) ? Lanes.KERNEL : "scalar";
+        String kernel = Lanes.kernel(spec.model(point), g.sampling());
         return Fingerprint.of("gnc-unit-v2|" + kernel + "|" + spec.drawKey(point) + "|" + spec.dataKey() + "|"
                 + u.draws() + "|" + g.eps() + "|" + g.keepThreshold() + "|" + g.keepCap());
     }
