@@ -58,10 +58,10 @@ public enum SamplerKind {
      * reduced for tanh and leaky ReLU at every width. Measured for m' = 5 (docs/throughput.md):
      * for linear factorizations direct is faster at k = 5 and 10 (by 1.6x to 2.5x), reduced from
      * k = 20 on (Bartlett's m'(m'+1)/2 variates per layer against k^2), so reduced from k >= 3 m';
-     * for tanh and leaky ReLU, both in lanes (quiet machine), direct is faster at k = 5 (1.3x to
-     * 1.7x at depths 2, 6, 10), the two are within noise of each other at k = 7 and 8, and reduced
+     * for tanh and leaky ReLU, both in lanes (quiet machine), direct is faster at k = 5 (1.15x to
+     * 1.7x at depths 2, 6, 10), k = 7 and 8 are a toss-up (0.7x to 1.4x either way), and reduced
      * is as fast or faster from k = 10 on (depth 2: 1.00x and 1.12x at k = 10, 1.3x to 1.6x at
-     * k = 20, 1.5x to 2.3x at k = 80 and 160; depth 6: 1.25x and 1.36x at k = 10), so reduced from
+     * k = 20, 1.3x to 2.3x at k = 80 and 160; depth 6: 1.25x and 1.36x at k = 10), so reduced from
      * k >= 2 m'. Beyond the direct lanes' widths reduced (in lanes) is faster still.
      */
     static boolean reducedIsFaster(Factorization model) {
