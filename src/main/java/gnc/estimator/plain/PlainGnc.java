@@ -102,7 +102,8 @@ public final class PlainGnc implements Estimator {
 
     /**
      * What a block's result depends on beyond its place: the draws (with the kernel that makes
-     * them: lanes or scalar, whose streams differ), the data, its size and thresholds.
+     * them, {@link Lanes#kernel}: direct or reduced lanes or scalar, whose streams differ), the
+     * data, its size and thresholds.
      */
     @Override
     public String fingerprint(WorkUnit u) {
