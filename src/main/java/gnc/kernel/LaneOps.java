@@ -34,6 +34,12 @@ interface LaneOps {
     void scale(double[] x, int n, double scale);
 
     /**
+     * The preconditioned Crank-Nicolson proposal out = rho x + c noise (two products, then their
+     * sum: no fma) entry-wise for entries from .. to.
+     */
+    void crankNicolson(double[] x, double[] noise, int from, int to, double rho, double c, double[] out);
+
+    /**
      * out[l] = sum over rows i ascending of (scale[l] s_il - targets[i])^2, s_il the fma chain
      * from 0.0 of rows[i dim + j] w_jl over j ascending (rows: count x dim, one broadcast value
      * per entry; w: dim entries per lane).

@@ -68,6 +68,13 @@ final class ScalarLanes implements LaneOps {
     }
 
     @Override
+    public void crankNicolson(double[] x, double[] noise, int from, int to, double rho, double c, double[] out) {
+        for (int i = from * L; i < to * L; i++) {
+            out[i] = rho * x[i] + c * noise[i];
+        }
+    }
+
+    @Override
     public void squaredResiduals(double[] rows, double[] targets, int count, int dim, double[] w, double[] scale,
                                  double[] out) {
         for (int l = 0; l < L; l++) {

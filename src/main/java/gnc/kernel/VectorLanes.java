@@ -188,6 +188,14 @@ final class VectorLanes implements LaneOps {
     }
 
     @Override
+    public void crankNicolson(double[] x, double[] noise, int from, int to, double rho, double c, double[] out) {
+        for (int i = from * L; i < to * L; i += W) {
+            DoubleVector.fromArray(D, x, i).mul(rho).add(DoubleVector.fromArray(D, noise, i).mul(c))
+                    .intoArray(out, i);
+        }
+    }
+
+    @Override
     public void squaredResiduals(double[] rows, double[] targets, int count, int dim, double[] w, double[] scale,
                                  double[] out) {
         for (int v = 0; v < L; v += W) {

@@ -3,9 +3,11 @@ package gnc.spec;
 import gnc.kernel.Activation;
 import gnc.kernel.Factorization;
 import gnc.kernel.GncSettings;
+import gnc.kernel.Lanes;
 import gnc.kernel.Streams;
 import gnc.kernel.splitting.EpsGrid;
 import gnc.kernel.splitting.SplittingMemory;
+import gnc.kernel.splitting.WeightSpace;
 import java.io.Serializable;
 
 /**
@@ -51,10 +53,11 @@ public record JobSpec(String name, String description, ProblemSource problem, Ac
      * The key of splitting's streams at p: replica r of a trial uses (splittingKey(p), width,
      * depth, seed, r). Like {@link #subsetKey} it leaves gnc.block_size out; it adds the space
      * the particles move in at p (reduced parameters or full weights), which consume the stream
-     * differently.
+     * differently, and whether full weights move in lanes ({@link WeightSpace#movesInLanes}).
      */
     public long splittingKey(SweepPoint p) {
-        String space = SplittingMemory.reduced(model(p), gnc.sampling()) ? "reduced" : "weights";
+        String space = SplittingMemory.reduced(model(p), gnc.sampling()) ? "reduced"
+                : WeightSpace.movesInLanes(model(p), gnc.sampling()) ? "weights|moves-" + Lanes.KERNEL : "weights";
         return Streams.key("gnc-splitting-v1|" + jobKey(JobFields.BLOCK_SIZE.fallback()) + "|" + space);
     }
 

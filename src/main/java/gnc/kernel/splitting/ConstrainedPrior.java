@@ -24,4 +24,22 @@ public interface ConstrainedPrior {
      */
     boolean step(SplittableRandom rng, double[] states, double[] train, double[] gen, int i, double level,
                  double rho);
+
+    /**
+     * moves steps of each of states 0 .. count under L_train &lt; level; returns the accepted
+     * proposals. By default state by state, each moved moves times in a row; a space may move
+     * several states at once, in its own order of random numbers.
+     */
+    default long sweep(SplittableRandom rng, double[] states, double[] train, double[] gen, int count,
+                       double level, double rho, int moves) {
+        long accepted = 0;
+        for (int i = 0; i < count; i++) {
+            for (int t = 0; t < moves; t++) {
+                if (step(rng, states, train, gen, i, level, rho)) {
+                    accepted++;
+                }
+            }
+        }
+        return accepted;
+    }
 }

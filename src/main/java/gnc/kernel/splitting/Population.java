@@ -89,17 +89,9 @@ final class Population {
         return dead;
     }
 
-    /** moves MCMC steps of every particle under L_train &lt; level, particle by particle; returns the accepted. */
+    /** moves MCMC steps of every particle under L_train &lt; level ({@link ConstrainedPrior#sweep}); returns the accepted. */
     long sweep(SplittableRandom rng, double level, double rho, int moves) {
-        long accepted = 0;
-        for (int i = 0; i < count; i++) {
-            for (int t = 0; t < moves; t++) {
-                if (prior.step(rng, states, train, gen, i, level, rho)) {
-                    accepted++;
-                }
-            }
-        }
-        return accepted;
+        return prior.sweep(rng, states, train, gen, count, level, rho, moves);
     }
 
     /** The sum of L_gen over the particles, in index order. */

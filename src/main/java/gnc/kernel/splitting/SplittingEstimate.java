@@ -22,7 +22,7 @@ import java.util.Locale;
  *       dispersion grows (with it the variance per evaluation, and the chance that a few replicas
  *       carry the mean, so that R replicas' spread understates the error).
  *       The trial's diagnostic is the dispersion at the smallest eps that every replica reached
- *       with a kill; it is flagged above {@link #DISPERSION_LIMIT}.</li>
+ *       with a kill; it is flagged above {@link #dispersionLimit}(R).</li>
  * </ul>
  * A grid point enters only when every replica reached it (a replica stopped by its budget leaves
  * the points below unreached; averaging only the replicas that went further would select them);
@@ -33,15 +33,34 @@ import java.util.Locale;
  *                        below that level are 0): particles stuck at one state
  * @param mixingPoint     the grid point of the diagnostic, -1 when there is none
  * @param mixingIndex     the dispersion there (NaN when there is none)
- * @param poorMixing      whether mixingIndex exceeds {@link #DISPERSION_LIMIT}
+ * @param poorMixing      whether mixingIndex exceeds {@link #dispersionLimit}(replicas)
  */
 public record SplittingEstimate(double[] eps, int replicas, int reached, double[] probability,
                                 double[] probabilitySe, double[] genMean, double[] genSe, double[] killsMean,
                                 double[] dispersion, long evaluations, int extinctReplicas, int mixingPoint,
                                 double mixingIndex, boolean poorMixing) {
 
-    /** The dispersion above which a trial is flagged (see the class comment for how it was chosen). */
-    public static final double DISPERSION_LIMIT = 3.0;
+    /**
+     * The dispersion of well-mixed runs, measured: on Figure 2's linear setting at depths 4 and 10,
+     * 1000x below its eps, the mean over 8 trials was 2.0 with 10 moves per rung and 2.0 with 20
+     * (5.1 with 5): more moves no longer lower it (docs/curves.md). Poor mixing is dispersion
+     * beyond it.
+     */
+    public static final double WELL_MIXED_DISPERSION = 2.0;
+
+    /**
+     * The dispersion above which a trial of R replicas is flagged: {@link #WELL_MIXED_DISPERSION}
+     * times the 99% point of chi-square(R - 1) / (R - 1), the law of R replicas' sample variance
+     * over its mean, so that a well-mixed trial is flagged with probability about 1% (4.08 for 16
+     * replicas, 2.92 for 64). The quantile by Wilson and Hilferty's cube-root approximation
+     * (within 1% of the exact one from 1 degree of freedom on).
+     */
+    public static double dispersionLimit(int replicas) {
+        double k = replicas - 1;
+        double a = 2.0 / (9.0 * k);
+        double c = 1.0 - a + 2.3263478740408408 * Math.sqrt(a);
+        return WELL_MIXED_DISPERSION * c * c * c;
+    }
 
     public SplittingEstimate {
         eps = eps.clone();
@@ -113,7 +132,7 @@ public record SplittingEstimate(double[] eps, int replicas, int reached, double[
         }
         double index = mixingPoint < 0 ? Double.NaN : dispersion[mixingPoint];
         return new SplittingEstimate(eps, r, reached, p, pSe, gen, genSe, kills, dispersion, evaluations, extinct,
-                mixingPoint, index, index > DISPERSION_LIMIT);
+                mixingPoint, index, index > dispersionLimit(r));
     }
 
     /**
@@ -139,7 +158,7 @@ public record SplittingEstimate(double[] eps, int replicas, int reached, double[
         if (poorMixing) {
             return String.format(Locale.ROOT, "poor mixing: at eps %.3g the replicas' kill counts vary %.1f times as"
                     + " much as exact resampling would, so the standard errors may understate the error; raise"
-                    + " moves_per_rung (or lower kill_fraction), or run more replicas", eps[mixingPoint], mixingIndex);
+                    + " splitting.moves (or lower splitting.kill_fraction), or run more splitting.replicas", eps[mixingPoint], mixingIndex);
         }
         if (extinctReplicas > 0) {
             return extinctReplicas + " of " + replicas + " replicas ended with every particle at one L_train value"

@@ -61,8 +61,16 @@ class SplittingEstimateTest {
         assertEquals(18, e.mixingIndex(), 1e-12);
         assertTrue(e.poorMixing() && e.flagged());
         assertEquals("poor mixing: at eps 0.00100 the replicas' kill counts vary 18.0 times as much as exact"
-                + " resampling would, so the standard errors may understate the error; raise moves_per_rung (or"
-                + " lower kill_fraction), or run more replicas", e.advice());
+                + " resampling would, so the standard errors may understate the error; raise splitting.moves (or"
+                + " lower splitting.kill_fraction), or run more splitting.replicas", e.advice());
+    }
+
+    @Test
+    void theLimitIsTwiceTheChiSquare99PercentPointPerDegreeOfFreedom() {
+        // Exact chi-square 99% points: 6.6349 (1 degree of freedom), 30.5779 (15), 92.0100 (63).
+        assertEquals(2 * 6.6349, SplittingEstimate.dispersionLimit(2), 0.01 * 2 * 6.6349);
+        assertEquals(2 * 30.5779 / 15, SplittingEstimate.dispersionLimit(16), 2e-3 * 2 * 30.5779 / 15);
+        assertEquals(2 * 92.0100 / 63, SplittingEstimate.dispersionLimit(64), 2e-3 * 2 * 92.0100 / 63);
     }
 
     @Test
