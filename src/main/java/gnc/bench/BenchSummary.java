@@ -67,7 +67,8 @@ public final class BenchSummary {
     /**
      * The lane kernel's targets (issue 15): per cell, vs_scalar of the direct sampler in lanes
      * against the scalar kernel (one JVM, alternating windows), and the kernel auto now draws with
-     * against the faster of today's direct and reduced (separate JVMs, so noisier).
+     * against the faster of today's scalar direct and scalar reduced (each timed beside the lane
+     * kernel of its sampler, or alone where lanes do not apply; separate JVMs, so noisier).
      */
     private static void laneTargets(List<Figure> figures, PrintStream out) {
         int[][] cells = {{5, 2}, {5, 6}, {5, 10}, {160, 2}};
@@ -80,7 +81,7 @@ public final class BenchSummary {
                 }
                 double goal = c[0] == 160 ? (act.equals("linear") ? 1.0 : 2.0)
                         : c[1] == 2 ? 2.0 : act.equals("linear") ? 2.0 : 3.0;
-                double today = Math.max(direct.scalarDrawsPerSecond(), reduced.drawsPerSecond());
+                double today = Math.max(direct.scalarDrawsPerSecond(), reduced.scalarDrawsPerSecond());
                 Figure auto = SamplerKind.AUTO.resolve(KernelBench.model(c[0], c[1], act), Prior.GAUSS)
                         == SamplerKind.REDUCED ? reduced : direct;
                 double vsToday = auto.drawsPerSecond() / today;

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * per draw. One instance per thread.
  *
  * <p>Two kernels: where {@link Lanes#applies}, {@link LaneOps#LANES} draws at a time in lanes
- * ({@link LaneSampler}, {@link LaneLosses}; draw i of a block is lane i mod LANES of group
+ * ({@link LaneSampler} or {@link LaneGramSampler}, {@link LaneLosses}; draw i of a block is lane i mod LANES of group
  * i / LANES, so a block's draws are a prefix of the same block's in any longer run); elsewhere,
  * and always for {@link #scalar}, one draw at a time (a {@link ProductSampler} and
  * {@link GncLosses}).
@@ -20,7 +20,7 @@ public final class GncSampler {
     private final ProductSampler sampler;
     private final GncLosses losses;
     private final double[] w;
-    private final LaneSampler laneSampler;
+    private final LaneProductSampler laneSampler;
     private final LaneLosses laneLosses;
     private final long[] laneState;
 
@@ -50,7 +50,7 @@ public final class GncSampler {
             this.sampler = null;
             this.losses = null;
             this.w = new double[problem.dimension() * L];
-            this.laneSampler = new LaneSampler(model, ops);
+            this.laneSampler = Lanes.sampler(model, settings, ops);
             this.laneLosses = new LaneLosses(problem, settings, ops);
             this.laneState = new long[2 * L];
         }

@@ -49,4 +49,26 @@ interface LaneOps {
 
     /** out[l] = the fma chain from 0.0 of w_jl^2 over entries j < n ascending. */
     void sumOfSquares(double[] w, int n, double[] out);
+
+    /**
+     * The lower triangle (i >= j) of g = h^T h (n x n) per lane for h (rows x n): g_ij the fma
+     * chain from 0.0 of h_ai h_aj over rows a ascending. Entries above the diagonal are not written.
+     */
+    void gramLower(double[] h, int rows, int n, double[] g);
+
+    /**
+     * f (n x n, lower triangle; entries above the diagonal not written) = the lower Cholesky
+     * factor of g (n x n, lower triangle read) per lane, column j ascending: s = g_jj minus
+     * f_jt^2 for t < j ascending (each an fma), f_jj = sqrt(s), and for i > j
+     * f_ij = (g_ij minus f_it f_jt for t < j ascending, each an fma) times 1 / f_jj; a lane whose
+     * pivot s is not positive (rounding, a rank-deficient g, NaN) gets column j zero, as
+     * {@link RowMajorOps#cholesky}: the factor of a positive semi-definite g of lower rank.
+     */
+    void cholesky(double[] g, int n, double[] f);
+
+    /**
+     * out (rows x n) = z (rows x n) times f^T per lane, f lower triangular (n x n, entries above
+     * the diagonal not read): out_aj the fma chain from 0.0 of z_at f_jt over t = 0 .. j ascending.
+     */
+    void timesLowerTransposed(double[] z, int rows, int n, double[] f, double[] out);
 }

@@ -11,7 +11,7 @@ package gnc.kernel;
  * the product of all, multiplies W at the end. H_1 = sigma(s_1 Z_1) is formed in place in the
  * normals' buffer. One instance per thread; a call allocates nothing.
  */
-final class LaneSampler {
+final class LaneSampler implements LaneProductSampler {
     private static final int L = LaneOps.LANES;
     private final Factorization model;
     private final LaneOps ops;
@@ -37,8 +37,8 @@ final class LaneSampler {
         this.linearScale = product;
     }
 
-    /** Writes LANES draws of W (entry e of lane l at w[e LANES + l]), advancing state. */
-    void sample(long[] state, double[] w) {
+    @Override
+    public void sample(long[] state, double[] w) {
         ops.normals(state, z, pairs);
         int k = model.width();
         int cols = model.cols();

@@ -4,18 +4,24 @@ import java.util.SplittableRandom;
 import org.apache.logging.log4j.LogManager;
 
 /**
- * Where G&C draws in lanes ({@link LaneSampler}), and with which {@link LaneOps}. The lane kernel
- * draws the direct sampler's law with the Gaussian prior; it replaces today's one-draw-at-a-time
- * kernel where the bench measured it faster (docs/throughput.md): direct Gaussian draws at
- * widths up to {@link #MAX_WIDTH}. Which kernel draws is part of a job's stream identity
- * ({@link #KERNEL}).
+ * Where G&C draws in lanes, with which sampler and which {@link LaneOps}. Lanes draw with the
+ * Gaussian prior: the direct sampler's law ({@link LaneSampler}) at widths up to
+ * {@link #MAX_WIDTH}, and the reduced sampler's for tanh and leaky ReLU ({@link LaneGramSampler})
+ * at every width; they replace today's one-draw-at-a-time kernel where the bench measured them
+ * faster (docs/throughput.md). Which kernel draws is part of a job's stream identity
+ * ({@link #kernel}).
  */
 public final class Lanes {
     /** Written into unit fingerprints and run manifests: changing the lane algorithm must change it. */
     public static final String KERNEL = "lanes-8-boxmuller-v1";
+    /** {@link #KERNEL} of the reduced sampler in lanes ({@link LaneGramSampler}). */
+    public static final String GRAM_KERNEL = "lanes-8-gram-v1";
+    /** {@link #kernel} where G&C draws one draw at a time. */
+    public static final String SCALAR = "scalar";
     /**
-     * The widest lane width measured: at 160 lanes drew 2.3x to 4.3x the scalar kernel; beyond it
-     * (640: k^2 weights per hidden layer and lane) today's kernel is kept, unmeasured in lanes.
+     * The widest lane width measured for the direct sampler: at 160 lanes drew 2.3x to 4.3x the
+     * scalar kernel; beyond it (640: k^2 weights per hidden layer and lane) today's kernel is
+     * kept, unmeasured in lanes. The Gram sampler's workspace is k m' per lane: no such bound.
      */
     public static final int MAX_WIDTH = 160;
     private static final LaneOps OPS = load();
@@ -23,10 +29,31 @@ public final class Lanes {
     private Lanes() {
     }
 
+    /**
+     * The kernel G&C draws with for these settings and model: {@link #KERNEL} (direct, in lanes),
+     * {@link #GRAM_KERNEL} (reduced, tanh or leaky ReLU, in lanes) or {@link #SCALAR}.
+     */
+    public static String kernel(Factorization model, GncSettings settings) {
+        if (settings.prior() != Prior.GAUSS) {
+            return SCALAR;
+        }
+        if (settings.resolvedSampler(model) == SamplerKind.DIRECT) {
+            return model.width() <= MAX_WIDTH ? KERNEL : SCALAR;
+        }
+        return model.activation().isLinear() ? SCALAR : GRAM_KERNEL;
+    }
+
     /** Whether G&C with these settings draws in lanes for this model. */
     public static boolean applies(Factorization model, GncSettings settings) {
-        return settings.prior() == Prior.GAUSS && settings.resolvedSampler(model) == SamplerKind.DIRECT
-                && model.width() <= MAX_WIDTH;
+        return !kernel(model, settings).equals(SCALAR);
+    }
+
+    /** The lane sampler of the settings' resolved sampler (direct, or reduced for tanh and leaky ReLU). */
+    static LaneProductSampler sampler(Factorization model, GncSettings settings, LaneOps ops) {
+        if (settings.resolvedSampler(model) == SamplerKind.DIRECT) {
+            return new LaneSampler(model, ops);
+        }
+        return new LaneGramSampler(model, ops);
     }
 
     /** The lane operations of this JVM: the Vector API's when the module is present, else plain loops. */

@@ -4,7 +4,8 @@ package gnc.kernel;
  * How G&C draws W from the prior: {@code direct} draws every weight and multiplies the layers out
  * ({@link PriorSampler}); {@code reduced} draws only what the law of W depends on, the Gram
  * matrices of the layers' outputs ({@link WishartSampler} for linear factorizations,
- * {@link GramSampler} otherwise). Both give W exactly the same law, but they consume the random
+ * {@link GramSampler} otherwise; G&C draws it in lanes, {@link LaneGramSampler}, with the
+ * Gaussian prior). Both give W exactly the same law, but they consume the random
  * stream differently, so the resolved kind is part of a job's stream identity. {@code auto} is
  * reduced where it is exact and faster, direct elsewhere.
  */
@@ -52,21 +53,23 @@ public enum SamplerKind {
     }
 
     /**
-     * Whether auto draws reduced: where it is exact and faster than the direct sampler, which
-     * draws in lanes ({@link Lanes}) with the Gaussian prior up to width {@link Lanes#MAX_WIDTH}.
-     * Measured for m' = 5 (docs/throughput.md): for linear factorizations direct is faster at
-     * k = 5 and 10 (by 1.6x to 2.5x), reduced from k = 20 on (Bartlett's m'(m'+1)/2 variates per
-     * layer against k^2), so reduced from k >= 3 m'; for tanh and leaky ReLU direct is faster at
-     * every width up to 160 (the reduced sampler still draws W_1 in full and pays a Gram matrix
-     * and a Cholesky factorization per layer, one draw at a time), so reduced only beyond the
-     * lanes' widths (where it is faster from k >= 3 m' / 2).
+     * Whether auto draws reduced: where it is exact and faster than the direct sampler. With the
+     * Gaussian prior both draw in lanes ({@link Lanes}): direct up to width {@link Lanes#MAX_WIDTH},
+     * reduced for tanh and leaky ReLU at every width. Measured for m' = 5 (docs/throughput.md):
+     * for linear factorizations direct is faster at k = 5 and 10 (by 1.6x to 2.5x), reduced from
+     * k = 20 on (Bartlett's m'(m'+1)/2 variates per layer against k^2), so reduced from k >= 3 m';
+     * for tanh and leaky ReLU, both in lanes (quiet machine), direct is faster at k = 5 (1.15x to
+     * 1.7x at depths 2, 6, 10), k = 7 and 8 are a toss-up (0.7x to 1.4x either way), and reduced
+     * is as fast or faster from k = 10 on (depth 2: 1.00x and 1.12x at k = 10, 1.3x to 1.6x at
+     * k = 20, 1.3x to 2.3x at k = 80 and 160; depth 6: 1.25x and 1.36x at k = 10), so reduced from
+     * k >= 2 m'. Beyond the direct lanes' widths reduced (in lanes) is faster still.
      */
     static boolean reducedIsFaster(Factorization model) {
         int k = model.width();
         if (model.activation().isLinear()) {
             return k >= 3 * model.cols();
         }
-        return k > Lanes.MAX_WIDTH && 2 * k >= 3 * model.cols();
+        return k >= 2 * model.cols();
     }
 
     /** DIRECT or REDUCED: what this choice draws with for the model and prior. */

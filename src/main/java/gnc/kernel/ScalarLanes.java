@@ -101,4 +101,58 @@ final class ScalarLanes implements LaneOps {
             out[l] = s;
         }
     }
+
+    @Override
+    public void gramLower(double[] h, int rows, int n, double[] g) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                for (int l = 0; l < L; l++) {
+                    double s = 0.0;
+                    for (int a = 0; a < rows; a++) {
+                        s = Math.fma(h[(a * n + i) * L + l], h[(a * n + j) * L + l], s);
+                    }
+                    g[(i * n + j) * L + l] = s;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void cholesky(double[] g, int n, double[] f) {
+        for (int l = 0; l < L; l++) {
+            for (int j = 0; j < n; j++) {
+                double s = g[(j * n + j) * L + l];
+                for (int t = 0; t < j; t++) {
+                    double fjt = f[(j * n + t) * L + l];
+                    s = Math.fma(-fjt, fjt, s);
+                }
+                boolean positive = s > 0.0;
+                double pivot = positive ? Math.sqrt(s) : 0.0;
+                f[(j * n + j) * L + l] = pivot;
+                double inv = 1.0 / pivot;
+                for (int i = j + 1; i < n; i++) {
+                    double v = g[(i * n + j) * L + l];
+                    for (int t = 0; t < j; t++) {
+                        v = Math.fma(-f[(i * n + t) * L + l], f[(j * n + t) * L + l], v);
+                    }
+                    f[(i * n + j) * L + l] = positive ? v * inv : 0.0;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void timesLowerTransposed(double[] z, int rows, int n, double[] f, double[] out) {
+        for (int a = 0; a < rows; a++) {
+            for (int j = 0; j < n; j++) {
+                for (int l = 0; l < L; l++) {
+                    double s = 0.0;
+                    for (int t = 0; t <= j; t++) {
+                        s = Math.fma(z[(a * n + t) * L + l], f[(j * n + t) * L + l], s);
+                    }
+                    out[(a * n + j) * L + l] = s;
+                }
+            }
+        }
+    }
 }

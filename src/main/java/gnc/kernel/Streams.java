@@ -19,10 +19,11 @@ public final class Streams {
     /**
      * Written into run manifests: changing how streams are derived or used must change this name
      * (v2: direct Gaussian G&C draws in lanes, {@link Lanes#KERNEL}, each lane on a Weyl stream
-     * seeded from the block's stream).
+     * seeded from the block's stream; v3: reduced Gaussian tanh and leaky ReLU G&C too,
+     * {@link Lanes#GRAM_KERNEL}).
      */
-    public static final String ALGORITHM = "SplittableRandom(split of mix64-path seed), stream v2, G&C "
-            + Lanes.KERNEL;
+    public static final String ALGORITHM = "SplittableRandom(split of mix64-path seed), stream v3, G&C "
+            + Lanes.KERNEL + " and " + Lanes.GRAM_KERNEL;
 
     private Streams() {
     }

@@ -2,6 +2,7 @@ package gnc.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -247,6 +248,133 @@ final class VectorLanes implements LaneOps {
                 s = x.fma(x, s);
             }
             s.intoArray(out, v);
+        }
+    }
+
+    /**
+     * For n = 5, the paper's shape, one pass over the rows with the fifteen sums in registers
+     * (each row's five entries loaded once); otherwise entry by entry. Each entry is the same fma
+     * chain over the rows either way, so the two agree bit for bit.
+     */
+    @Override
+    public void gramLower(double[] h, int rows, int n, double[] g) {
+        if (n == 5) {
+            gramLower5(h, rows, g);
+            return;
+        }
+        for (int v = 0; v < L; v += W) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    DoubleVector s = DoubleVector.zero(D);
+                    for (int a = 0; a < rows; a++) {
+                        s = DoubleVector.fromArray(D, h, (a * n + i) * L + v)
+                                .fma(DoubleVector.fromArray(D, h, (a * n + j) * L + v), s);
+                    }
+                    s.intoArray(g, (i * n + j) * L + v);
+                }
+            }
+        }
+    }
+
+    private static void gramLower5(double[] h, int rows, double[] g) {
+        for (int v = 0; v < L; v += W) {
+            DoubleVector g00 = DoubleVector.zero(D);
+            DoubleVector g10 = g00;
+            DoubleVector g11 = g00;
+            DoubleVector g20 = g00;
+            DoubleVector g21 = g00;
+            DoubleVector g22 = g00;
+            DoubleVector g30 = g00;
+            DoubleVector g31 = g00;
+            DoubleVector g32 = g00;
+            DoubleVector g33 = g00;
+            DoubleVector g40 = g00;
+            DoubleVector g41 = g00;
+            DoubleVector g42 = g00;
+            DoubleVector g43 = g00;
+            DoubleVector g44 = g00;
+            for (int a = 0; a < rows; a++) {
+                int r = a * 5 * L + v;
+                DoubleVector h0 = DoubleVector.fromArray(D, h, r);
+                DoubleVector h1 = DoubleVector.fromArray(D, h, r + L);
+                DoubleVector h2 = DoubleVector.fromArray(D, h, r + 2 * L);
+                DoubleVector h3 = DoubleVector.fromArray(D, h, r + 3 * L);
+                DoubleVector h4 = DoubleVector.fromArray(D, h, r + 4 * L);
+                g00 = h0.fma(h0, g00);
+                g10 = h1.fma(h0, g10);
+                g11 = h1.fma(h1, g11);
+                g20 = h2.fma(h0, g20);
+                g21 = h2.fma(h1, g21);
+                g22 = h2.fma(h2, g22);
+                g30 = h3.fma(h0, g30);
+                g31 = h3.fma(h1, g31);
+                g32 = h3.fma(h2, g32);
+                g33 = h3.fma(h3, g33);
+                g40 = h4.fma(h0, g40);
+                g41 = h4.fma(h1, g41);
+                g42 = h4.fma(h2, g42);
+                g43 = h4.fma(h3, g43);
+                g44 = h4.fma(h4, g44);
+            }
+            g00.intoArray(g, v);
+            g10.intoArray(g, 5 * L + v);
+            g11.intoArray(g, 6 * L + v);
+            g20.intoArray(g, 10 * L + v);
+            g21.intoArray(g, 11 * L + v);
+            g22.intoArray(g, 12 * L + v);
+            g30.intoArray(g, 15 * L + v);
+            g31.intoArray(g, 16 * L + v);
+            g32.intoArray(g, 17 * L + v);
+            g33.intoArray(g, 18 * L + v);
+            g40.intoArray(g, 20 * L + v);
+            g41.intoArray(g, 21 * L + v);
+            g42.intoArray(g, 22 * L + v);
+            g43.intoArray(g, 23 * L + v);
+            g44.intoArray(g, 24 * L + v);
+        }
+    }
+
+    /** {@link ScalarLanes#cholesky}, a lane's non-positive pivot selecting zeros for its column. */
+    @Override
+    public void cholesky(double[] g, int n, double[] f) {
+        DoubleVector zero = DoubleVector.zero(D);
+        for (int v = 0; v < L; v += W) {
+            for (int j = 0; j < n; j++) {
+                DoubleVector s = DoubleVector.fromArray(D, g, (j * n + j) * L + v);
+                for (int t = 0; t < j; t++) {
+                    DoubleVector fjt = DoubleVector.fromArray(D, f, (j * n + t) * L + v);
+                    s = fjt.neg().fma(fjt, s);
+                }
+                VectorMask<Double> positive = s.compare(VectorOperators.GT, 0.0);
+                DoubleVector pivot = zero.blend(s.lanewise(VectorOperators.SQRT), positive);
+                pivot.intoArray(f, (j * n + j) * L + v);
+                DoubleVector inv = DoubleVector.broadcast(D, 1.0).div(pivot);
+                for (int i = j + 1; i < n; i++) {
+                    DoubleVector x = DoubleVector.fromArray(D, g, (i * n + j) * L + v);
+                    for (int t = 0; t < j; t++) {
+                        x = DoubleVector.fromArray(D, f, (i * n + t) * L + v).neg()
+                                .fma(DoubleVector.fromArray(D, f, (j * n + t) * L + v), x);
+                    }
+                    zero.blend(x.mul(inv), positive).intoArray(f, (i * n + j) * L + v);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void timesLowerTransposed(double[] z, int rows, int n, double[] f, double[] out) {
+        for (int v = 0; v < L; v += W) {
+            for (int a = 0; a < rows; a++) {
+                int r = a * n * L + v;
+                for (int j = 0; j < n; j++) {
+                    DoubleVector s = DoubleVector.zero(D);
+                    for (int t = 0; t <= j; t++) {
+                        s = DoubleVector.fromArray(D, z, r + t * L)
+                                .fma(DoubleVector.fromArray(D, f, (j * n + t) * L + v), s);
+                    }
+                    s.intoArray(out, r + j * L);
+                }
+            }
         }
     }
 }

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The two implementations of the lane algorithm, the Vector API's and plain loops (the kernel of a
  * JVM without the vector module), give the same bits: operation by operation on random and edge
- * inputs, and for whole G&C blocks (statistics and kept draws). This test JVM has the module
- * (Surefire's argLine), so the lane kernel it runs elsewhere is the vector one.
+ * inputs, and for whole G&C blocks (statistics and kept draws) of the direct and the reduced
+ * sampler. This test JVM has the module (Surefire's argLine), so the lane kernel it runs
+ * elsewhere is the vector one.
  */
 class LanesTest {
     private static final int L = LaneOps.LANES;
@@ -101,16 +102,103 @@ class LanesTest {
         assertBits(o2, o1);
     }
 
-    @ParameterizedTest(name = "{0} width {1} depth {2} normalize {3}")
+    /**
+     * The reduced sampler's per-lane linear algebra: Gram lower triangle, Cholesky factor, Z L^T,
+     * on random layer outputs and on edge ones (fewer rows than columns: a singular Gram; a
+     * repeated and a zero column: rank-deficient; subnormal and huge entries; a NaN lane).
+     */
+    @ParameterizedTest(name = "{0} rows, {1} columns")
+    @CsvSource({"5, 5", "160, 5", "2, 5", "20, 3", "9, 7", "1, 1", "4, 6"})
+    void gramCholeskyAndLowerProductsAreBitIdentical(int rows, int n) {
+        SplittableRandom rng = Streams.stream(703L, rows, n);
+        for (int round = 0; round < 6; round++) {
+            double[] h = gaussians(rng, rows * n * L);
+            for (int l = 0; l < L; l++) {
+                edit(h, rows, n, l, (round * L + l) % 8, rng);
+            }
+            double[] g1 = new double[n * n * L];
+            double[] g2 = new double[n * n * L];
+            VECTOR.gramLower(h, rows, n, g1);
+            PLAIN.gramLower(h, rows, n, g2);
+            assertBits(g2, g1);
+            double[] f1 = new double[n * n * L];
+            double[] f2 = new double[n * n * L];
+            VECTOR.cholesky(g1, n, f1);
+            PLAIN.cholesky(g2, n, f2);
+            assertBits(f2, f1);
+            double[] z = gaussians(rng, rows * n * L);
+            double[] o1 = new double[rows * n * L];
+            double[] o2 = new double[rows * n * L];
+            VECTOR.timesLowerTransposed(z, rows, n, f1, o1);
+            PLAIN.timesLowerTransposed(z, rows, n, f2, o2);
+            assertBits(o2, o1);
+        }
+    }
+
+    /** A not positive definite g in some lanes: a negative, a zero, a NaN pivot. */
+    @Test
+    void choleskyZeroesTheColumnsOfNonPositivePivotsInEachLane() {
+        int n = 3;
+        double[] g = new double[n * n * L];
+        double[][] lanes = {
+            {4, 0, 0, 2, 5, 0, 1, 3, 6}, {-1, 0, 0, 2, 5, 0, 1, 3, 6}, {1, 0, 0, 1, 1, 0, 2, 2, 4},
+            {0, 0, 0, 0, 1, 0, 0, 0, 1}, {Double.NaN, 0, 0, 1, 2, 0, 0, 1, 2}, {1, 0, 0, 0, -0.0, 0, 0, 0, 1},
+            {1e-300, 0, 0, 1e-300, 1e-300, 0, 0, 0, 1e300}, {9, 0, 0, 3, 1, 0, 3, 1, 1},
+        };
+        for (int l = 0; l < L; l++) {
+            for (int e = 0; e < n * n; e++) {
+                g[e * L + l] = lanes[l][e];
+            }
+        }
+        double[] f1 = new double[n * n * L];
+        double[] f2 = new double[n * n * L];
+        VECTOR.cholesky(g, n, f1);
+        PLAIN.cholesky(g, n, f2);
+        assertBits(f2, f1);
+        // Lane 0 positive definite: the factor; lane 1 a negative first pivot: its column zero;
+        // lane 2 rank one (rows (1, 1, 2)): columns 1 and 2 zero; lane 7 rank one too.
+        assertEquals(2.0, f1[0]);
+        assertEquals(1.0, f1[3 * L]);
+        assertEquals(0.0, f1[1]);
+        assertEquals(0.0, f1[3 * L + 1]);
+        assertEquals(0.0, f1[6 * L + 1]);
+        assertEquals(Math.sqrt(5.0), f1[4 * L + 1]);
+        assertEquals(1.0, f1[2]);
+        assertEquals(2.0, f1[6 * L + 2]);
+        assertEquals(0.0, f1[4 * L + 2]);
+        assertEquals(0.0, f1[8 * L + 2]);
+        assertEquals(0.0, f1[4 * L + 7]);
+        assertEquals(0.0, f1[8 * L + 7]);
+    }
+
+    /** Edge cases of lane l of h (rows x n), by case. */
+    private static void edit(double[] h, int rows, int n, int l, int edgeCase, SplittableRandom rng) {
+        for (int a = 0; a < rows; a++) {
+            int r = a * n * L + l;
+            switch (edgeCase) {
+                case 1 -> h[r + (n - 1) * L] = h[r];                       // a repeated column
+                case 2 -> h[r + (n / 2) * L] = 0.0;                         // a zero column
+                case 3 -> h[r] *= 1e-160;                                   // subnormal squares
+                case 4 -> h[r] *= 1e150;                                    // huge ones
+                case 5 -> h[r + (n - 1) * L] = a == rows - 1 ? Double.NaN : h[r + (n - 1) * L];
+                case 6 -> h[r] = rng.nextBoolean() ? 1.0 : -1.0;            // leaky-like and tanh-like saturation
+                default -> { }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} width {1} depth {2} normalize {3} {4}")
     @CsvSource({
-        "linear, 5, 2, false", "tanh, 5, 6, false", "leaky_relu, 5, 10, true", "tanh, 7, 3, true",
-        "leaky_relu, 40, 2, false",
+        "linear, 5, 2, false, direct", "tanh, 5, 6, false, direct", "leaky_relu, 5, 10, true, direct",
+        "tanh, 7, 3, true, direct", "leaky_relu, 40, 2, false, direct",
+        "tanh, 5, 2, false, reduced", "leaky_relu, 20, 4, true, reduced", "tanh, 7, 3, false, reduced",
+        "leaky_relu, 160, 2, false, reduced",
     })
-    void wholeBlocksAreBitIdentical(String kind, int k, int d, boolean normalize) {
+    void wholeBlocksAreBitIdentical(String kind, int k, int d, boolean normalize, String sampler) {
         ProblemInstance problem = ProblemGenerator.generate(ProblemSettings.PAPER, Streams.stream(701L, k));
         Factorization f = new Factorization(5, 5, k, d, Activation.of(Activation.Kind.bySpecName(kind), 0.2));
         GncSettings settings = new GncSettings(Prior.GAUSS, normalize, GncSettings.DEFAULT_SOFTENING,
-                SamplerKind.DIRECT);
+                SamplerKind.bySpecName(sampler));
         List<String> keptA = new ArrayList<>();
         List<String> keptB = new ArrayList<>();
         BlockStats a = new BlockStats();

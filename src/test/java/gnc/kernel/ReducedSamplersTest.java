@@ -108,6 +108,7 @@ class ReducedSamplersTest {
         Factorization linear15 = new Factorization(5, 5, 15, 2, Activation.linear());
         Factorization linear4 = new Factorization(5, 5, 4, 3, Activation.linear());
         Factorization tanh7 = new Factorization(5, 5, 7, 2, Activation.tanh());
+        Factorization tanh9 = new Factorization(5, 5, 9, 6, Activation.tanh());
         Factorization tanh10 = new Factorization(5, 5, 10, 2, Activation.tanh());
         Factorization leaky160 = new Factorization(5, 5, 160, 2, Activation.leakyRelu(0.2));
         Factorization leaky161 = new Factorization(5, 5, 161, 2, Activation.leakyRelu(0.2));
@@ -118,8 +119,9 @@ class ReducedSamplersTest {
         assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(linear15, Prior.UNIF), "uniform prior");
         assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(tanh7, Prior.GAUSS), "exact but slower");
         assertInstanceOf(GramSampler.class, SamplerKind.REDUCED.create(tanh7, Prior.GAUSS), "exact when asked");
-        assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(tanh10, Prior.GAUSS), "lanes are faster");
-        assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(leaky160, Prior.GAUSS), "lanes are faster");
+        assertInstanceOf(PriorSampler.class, SamplerKind.AUTO.create(tanh9, Prior.GAUSS), "below 2 m'");
+        assertInstanceOf(GramSampler.class, SamplerKind.AUTO.create(tanh10, Prior.GAUSS), "from 2 m' on");
+        assertInstanceOf(GramSampler.class, SamplerKind.AUTO.create(leaky160, Prior.GAUSS), "reduced in lanes is faster");
         assertInstanceOf(GramSampler.class, SamplerKind.AUTO.create(leaky161, Prior.GAUSS), "beyond the lanes' widths");
         assertInstanceOf(PriorSampler.class, SamplerKind.DIRECT.create(leaky161, Prior.GAUSS));
         IllegalArgumentException narrow = assertThrows(IllegalArgumentException.class,

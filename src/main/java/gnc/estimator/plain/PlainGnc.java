@@ -102,7 +102,8 @@ public final class PlainGnc implements Estimator {
 
     /**
      * What a block's result depends on beyond its place: the draws (with the kernel that makes
-     * them: lanes or scalar, whose streams differ), the data, its size and thresholds.
+     * them, {@link Lanes#kernel}: direct or reduced lanes or scalar, whose streams differ), the
+     * data, its size and thresholds.
      */
     @Override
     public String fingerprint(WorkUnit u) {
@@ -118,7 +119,7 @@ public final class PlainGnc implements Estimator {
     private String fingerprintText(WorkUnit u) {
         GncSpec g = spec.gnc();
         SweepPoint point = new SweepPoint(u.width(), u.depth());
-        String kernel = Lanes.applies(spec.model(point), g.sampling()) ? Lanes.KERNEL : "scalar";
+        String kernel = Lanes.kernel(spec.model(point), g.sampling());
         return Fingerprint.of("gnc-unit-v2|" + kernel + "|" + spec.drawKey(point) + "|" + spec.dataKey() + "|"
                 + u.draws() + "|" + g.eps() + "|" + g.keepThreshold() + "|" + g.keepCap());
     }
