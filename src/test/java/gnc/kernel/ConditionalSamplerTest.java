@@ -37,26 +37,20 @@ class ConditionalSamplerTest {
         int p = sampler.parameterCount();
         SplittableRandom rng = Streams.stream(41L, k, d, normalize ? 1 : 0, gnc.prior().ordinal());
 
-        double[] pilot = new double[20_000];
+        double level = RestrictedPrior.fivePercentQuantile(sampler, rng);
         double[] one = new double[p];
         double[] t = new double[1];
         double[] g = new double[1];
-        for (int i = 0; i < pilot.length; i++) {
-            sampler.drawPrior(rng, one, t, g, 0);
-            pilot[i] = t[0];
-        }
-        Arrays.sort(pilot);
-        double level = pilot[pilot.length / 20];
 
         double[] states = new double[STARTS * (STEPS + 1) * p];
         double[] train = new double[STARTS * (STEPS + 1)];
         double[] gen = new double[STARTS * (STEPS + 1)];
         double[][] reference = new double[2][STARTS];
         for (int i = 0; i < STARTS; i++) {
-            drawBelow(sampler, rng, level, states, train, gen, i * (STEPS + 1));
+            RestrictedPrior.drawBelow(sampler, rng, level, states, train, gen, i * (STEPS + 1));
         }
         for (int i = 0; i < STARTS; i++) {
-            drawBelow(sampler, rng, level, one, t, g, 0);
+            RestrictedPrior.drawBelow(sampler, rng, level, one, t, g, 0);
             reference[0][i] = t[0];
             reference[1][i] = g[0];
         }
@@ -74,18 +68,7 @@ class ConditionalSamplerTest {
         assertTrue(rate > 0.05 && rate < 0.95, "both branches are exercised (acceptance " + rate + ")");
 
         for (int i = 0; i < 100 * (STEPS + 1); i++) {
-            double[][] layers = new double[d][];
-            ForwardPass pass = new ForwardPass(f);
-            for (int j = 1; j <= d; j++) {
-                layers[j - 1] = Arrays.copyOfRange(states, i * p + pass.offset(j), i * p + pass.offset(j + 1));
-            }
-            double[] w = f.product(layers);
-            if (normalize) {
-                double norm = Math.sqrt(Arrays.stream(w).map(x -> x * x).sum());
-                for (int j = 0; j < w.length; j++) {
-                    w[j] /= norm + GncSettings.DEFAULT_SOFTENING;
-                }
-            }
+            double[] w = RestrictedPrior.product(f, states, i * p, normalize);
             assertEquals(problem.trainLoss(w), train[i], 1e-12 * train[i], "stored L_train of state " + i);
             assertEquals(problem.genLoss(w), gen[i], 1e-12 * gen[i], "stored L_gen of state " + i);
         }
@@ -97,13 +80,6 @@ class ConditionalSamplerTest {
         }
         assertSameMean(moved[0], reference[0], "L_train");
         assertSameMean(moved[1], reference[1], "L_gen");
-    }
-
-    private static void drawBelow(ConditionalSampler sampler, SplittableRandom rng, double level, double[] weights,
-                                  double[] train, double[] gen, int i) {
-        do {
-            sampler.drawPrior(rng, weights, train, gen, i);
-        } while (!(train[i] < level));
     }
 
     private static void assertSameMean(double[] a, double[] b, String what) {

@@ -35,7 +35,7 @@ class LaneConditionalSamplerTest {
         ConditionalSampler exact = new ConditionalSampler(problem, f, gnc);
         int p = exact.parameterCount();
         SplittableRandom rng = Streams.stream(42L, k, d, normalize ? 1 : 0);
-        double level = fivePercentQuantile(exact, rng);
+        double level = RestrictedPrior.fivePercentQuantile(exact, rng);
 
         double[] states = new double[STATES * p];
         double[] train = new double[STATES];
@@ -46,8 +46,8 @@ class LaneConditionalSamplerTest {
         double[] t = new double[1];
         double[] g = new double[1];
         for (int i = 0; i < STATES; i++) {
-            drawBelow(exact, rng, level, states, train, gen, i);
-            drawBelow(exact, rng, level, one, t, g, 0);
+            RestrictedPrior.drawBelow(exact, rng, level, states, train, gen, i);
+            RestrictedPrior.drawBelow(exact, rng, level, one, t, g, 0);
             refTrain[i] = t[0];
             refGen[i] = g[0];
         }
@@ -59,7 +59,7 @@ class LaneConditionalSamplerTest {
             assertTrue(train[i] < level, "state " + i + " left L_train < " + level + ": " + train[i]);
         }
         for (int i = 0; i < 200; i++) {
-            double[] w = product(f, Arrays.copyOfRange(states, i * p, (i + 1) * p), normalize);
+            double[] w = RestrictedPrior.product(f, states, i * p, normalize);
             assertEquals(problem.trainLoss(w), train[i], 1e-12 * train[i], "stored L_train of state " + i);
             assertEquals(problem.genLoss(w), gen[i], 1e-12 * gen[i], "stored L_gen of state " + i);
         }
@@ -86,7 +86,7 @@ class LaneConditionalSamplerTest {
             for (int e = 0; e < p; e++) {
                 lane[e] = x[e * L + l];
             }
-            double[] expected = product(f, lane, false);
+            double[] expected = RestrictedPrior.product(f, lane, 0, false);
             for (int e = 0; e < 25; e++) {
                 assertEquals(expected[e], w[e * L + l], 1e-12 * Math.max(1, Math.abs(expected[e])),
                         "lane " + l + " entry " + e);
@@ -129,43 +129,6 @@ class LaneConditionalSamplerTest {
                 Arrays.copyOfRange(s[0], count * p, total * p), "states past the count are untouched");
         assertTrue(!Arrays.equals(Arrays.copyOf(states, count * p), Arrays.copyOf(s[0], count * p)),
                 "the states below the count moved");
-    }
-
-    private static double fivePercentQuantile(ConditionalSampler sampler, SplittableRandom rng) {
-        double[] pilot = new double[20_000];
-        double[] one = new double[sampler.parameterCount()];
-        double[] t = new double[1];
-        double[] g = new double[1];
-        for (int i = 0; i < pilot.length; i++) {
-            sampler.drawPrior(rng, one, t, g, 0);
-            pilot[i] = t[0];
-        }
-        Arrays.sort(pilot);
-        return pilot[pilot.length / 20];
-    }
-
-    private static void drawBelow(ConditionalSampler sampler, SplittableRandom rng, double level, double[] weights,
-                                  double[] train, double[] gen, int i) {
-        do {
-            sampler.drawPrior(rng, weights, train, gen, i);
-        } while (!(train[i] < level));
-    }
-
-    /** W of flat weights (ForwardPass's layout) by the reference product, normalized if asked. */
-    private static double[] product(Factorization f, double[] weights, boolean normalize) {
-        ForwardPass pass = new ForwardPass(f);
-        double[][] layers = new double[f.depth()][];
-        for (int j = 1; j <= f.depth(); j++) {
-            layers[j - 1] = Arrays.copyOfRange(weights, pass.offset(j), pass.offset(j + 1));
-        }
-        double[] w = f.product(layers);
-        if (normalize) {
-            double norm = Math.sqrt(Arrays.stream(w).map(x -> x * x).sum());
-            for (int j = 0; j < w.length; j++) {
-                w[j] /= norm + GncSettings.DEFAULT_SOFTENING;
-            }
-        }
-        return w;
     }
 
     private static void assertSameLaw(double[] a, double[] b, String what) {
