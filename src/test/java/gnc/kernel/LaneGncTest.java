@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -117,24 +116,8 @@ class LaneGncTest {
         Factorization f = new Factorization(5, 5, k, d, Activation.of(Activation.Kind.bySpecName(kind), 0.2));
         GncSettings settings = new GncSettings(Prior.GAUSS, normalize, GncSettings.DEFAULT_SOFTENING,
                 SamplerKind.DIRECT);
-        double[][] lanes = losses(new GncSampler(problem, f, settings), Streams.stream(725L, k, d), draws);
-        double[][] scalar = losses(GncSampler.scalar(problem, f, settings), Streams.stream(726L, k, d), draws);
-        double critical = TwoSample.ksCritical(draws, draws, 1e-5);
-        double zGen = TwoSample.meanZ(lanes[1], scalar[1]);
-        assertTrue(zGen < 5, "prior mean of L_gen: z = " + zGen);
-        double ksTrain = TwoSample.ksStatistic(lanes[0], scalar[0]);
-        assertTrue(ksTrain < critical, "L_train: KS " + ksTrain + " >= " + critical);
-        double ksGen = TwoSample.ksStatistic(lanes[1], scalar[1]);
-        assertTrue(ksGen < critical, "L_gen: KS " + ksGen + " >= " + critical);
-    }
-
-    /** Every draw's (L_train, L_gen), kept with an infinite threshold. */
-    private static double[][] losses(GncSampler g, SplittableRandom rng, int draws) {
-        double[][] out = new double[2][draws];
-        g.run(rng, draws, 0.0, Double.POSITIVE_INFINITY, (i, t, e, n) -> {
-            out[0][(int) i] = t;
-            out[1][(int) i] = e;
-        }, new BlockStats());
-        return out;
+        double[][] lanes = KernelLaws.losses(new GncSampler(problem, f, settings), Streams.stream(725L, k, d), draws);
+        double[][] scalar = KernelLaws.losses(GncSampler.scalar(problem, f, settings), Streams.stream(726L, k, d), draws);
+        KernelLaws.assertSameLaw(lanes, scalar);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -115,15 +114,9 @@ class LaneGramSamplerTest {
         GncSettings settings = new GncSettings(Prior.GAUSS, normalize, GncSettings.DEFAULT_SOFTENING,
                 SamplerKind.REDUCED);
         assertTrue(Lanes.applies(f, settings));
-        double[][] lanes = losses(new GncSampler(problem, f, settings), Streams.stream(744L, k, d), draws);
-        double[][] scalar = losses(GncSampler.scalar(problem, f, settings), Streams.stream(745L, k, d), draws);
-        double critical = TwoSample.ksCritical(draws, draws, 1e-5);
-        double zGen = TwoSample.meanZ(lanes[1], scalar[1]);
-        assertTrue(zGen < 5, "prior mean of L_gen: z = " + zGen);
-        double ksTrain = TwoSample.ksStatistic(lanes[0], scalar[0]);
-        assertTrue(ksTrain < critical, "L_train: KS " + ksTrain + " >= " + critical);
-        double ksGen = TwoSample.ksStatistic(lanes[1], scalar[1]);
-        assertTrue(ksGen < critical, "L_gen: KS " + ksGen + " >= " + critical);
+        double[][] lanes = KernelLaws.losses(new GncSampler(problem, f, settings), Streams.stream(744L, k, d), draws);
+        double[][] scalar = KernelLaws.losses(GncSampler.scalar(problem, f, settings), Streams.stream(745L, k, d), draws);
+        KernelLaws.assertSameLaw(lanes, scalar);
     }
 
     @Test
@@ -280,16 +273,6 @@ class LaneGramSamplerTest {
                 out[a][j] = s;
             }
         }
-        return out;
-    }
-
-    /** Every draw's (L_train, L_gen), kept with an infinite threshold. */
-    private static double[][] losses(GncSampler g, SplittableRandom rng, int draws) {
-        double[][] out = new double[2][draws];
-        g.run(rng, draws, 0.0, Double.POSITIVE_INFINITY, (i, t, e, n) -> {
-            out[0][(int) i] = t;
-            out[1][(int) i] = e;
-        }, new BlockStats());
         return out;
     }
 }
