@@ -62,11 +62,14 @@ class LanesTest {
             VECTOR.tanh(a, n, scale);
             PLAIN.tanh(b, n, scale);
             assertBits(b, a);
-            a = x.clone();
-            b = x.clone();
-            VECTOR.leaky(a, n, scale, 0.2);
-            PLAIN.leaky(b, n, scale, 0.2);
-            assertBits(b, a);
+            // 0 .. 1: VectorLanes's max form; outside: its compare and blend.
+            for (double slope : new double[] {0.2, 0.0, 1.0, 1.5, -0.3}) {
+                a = x.clone();
+                b = x.clone();
+                VECTOR.leaky(a, n, scale, slope);
+                PLAIN.leaky(b, n, scale, slope);
+                assertBits(b, a);
+            }
             a = x.clone();
             b = x.clone();
             VECTOR.scale(a, n, scale);
@@ -86,6 +89,13 @@ class LanesTest {
         VECTOR.multiply(a, 3, rows, inner, b, cols, c1);
         PLAIN.multiply(a, 3, rows, inner, b, cols, c2);
         assertBits(c2, c1);
+        for (double slope : new double[] {0.2, -0.3}) {
+            double[] h1 = new double[rows * cols * L];
+            double[] h2 = new double[rows * cols * L];
+            VECTOR.multiplyLeaky(a, 3, rows, inner, b, cols, h1, 0.4472135954999579, slope);
+            PLAIN.multiplyLeaky(a, 3, rows, inner, b, cols, h2, 0.4472135954999579, slope);
+            assertBits(h2, h1);
+        }
 
         int dim = rows * cols;
         int count = 1 + rng.nextInt(11);
