@@ -130,12 +130,8 @@ public final class LaneConditionalSampler {
         }
         double[] spare = in == hidden ? next : hidden;
         for (int j = 2; j < d; j++) {
-            if (model.activation().kind() == Activation.Kind.LEAKY_RELU) {
-                ops.multiplyLeaky(x, offsets[j], k, k, in, cols, spare, 1.0, model.activation().negativeSlope());
-            } else {
-                ops.multiply(x, offsets[j], k, k, in, cols, spare);
-                activate(spare, k * cols);
-            }
+            ops.multiply(x, offsets[j], k, k, in, cols, spare);
+            activate(spare, k * cols);
             double[] t = in;
             in = spare;
             spare = t == x ? next : t;

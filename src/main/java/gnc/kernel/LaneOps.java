@@ -24,13 +24,6 @@ interface LaneOps {
      */
     void multiply(double[] a, int aOffset, int rows, int inner, double[] b, int cols, double[] c);
 
-    /**
-     * {@link #multiply}, then c = leaky ReLU(scale c) entry-wise as {@link #leaky}: the same bits
-     * as the two calls, which an implementation may do in one pass over c.
-     */
-    void multiplyLeaky(double[] a, int aOffset, int rows, int inner, double[] b, int cols, double[] c,
-                       double scale, double slope);
-
     /** x = tanh(scale x) entry-wise for entries 0 .. n, by {@link LaneMath#tanh}. */
     void tanh(double[] x, int n, double scale);
 

@@ -49,7 +49,8 @@ final class LaneSampler implements LaneProductSampler {
         double[] in = z;
         int offset = k * cols;
         for (int j = 2; j < d; j++) {
-            multiplyActivate(offset, k, in, cols, hidden);
+            ops.multiply(z, offset, k, k, in, cols, next);
+            activate(next, k * cols, hidden);
             offset += k * k;
             in = next;
             double[] t = h;
@@ -58,17 +59,6 @@ final class LaneSampler implements LaneProductSampler {
         }
         ops.multiply(z, offset, model.rows(), k, in, cols, w);
         ops.scale(w, model.rows() * cols, linear ? linearScale : model.priorScale(d));
-    }
-
-    /** next = sigma(scale Z_j in), Z_j the k x k weights of z from offset. */
-    private void multiplyActivate(int offset, int k, double[] in, int cols, double scale) {
-        Activation act = model.activation();
-        if (act.kind() == Activation.Kind.LEAKY_RELU) {
-            ops.multiplyLeaky(z, offset, k, k, in, cols, next, scale, act.negativeSlope());
-        } else {
-            ops.multiply(z, offset, k, k, in, cols, next);
-            activate(next, k * cols, scale);
-        }
     }
 
     private void activate(double[] x, int n, double scale) {

@@ -47,13 +47,6 @@ final class ScalarLanes implements LaneOps {
     }
 
     @Override
-    public void multiplyLeaky(double[] a, int aOffset, int rows, int inner, double[] b, int cols, double[] c,
-                              double scale, double slope) {
-        multiply(a, aOffset, rows, inner, b, cols, c);
-        leaky(c, rows * cols, scale, slope);
-    }
-
-    @Override
     public void tanh(double[] x, int n, double scale) {
         for (int i = 0; i < n * L; i++) {
             x[i] = LaneMath.tanh(scale * x[i]);

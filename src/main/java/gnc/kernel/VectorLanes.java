@@ -105,13 +105,10 @@ final class VectorLanes implements LaneOps {
 
     /**
      * Blocks of two rows by five columns where they fit, each loaded vector of b serving both
-     * rows' sums (ten in registers): a third of the loads of one row at a time; then single rows
-     * and single columns. Every entry is the same fma chain whatever its block.
-     */
-    /**
-     * Blocks of two rows by five columns where they fit, each loaded vector of b serving both
-     * rows' sums (ten in registers): a third of the loads of one row at a time; then single rows
-     * and single columns. Every entry is the same fma chain whatever its block.
+     * rows' sums (ten in registers): a third fewer loads than one row at a time (measured: a 5 x 5
+     * product 74 to 49 ns for eight lanes); then single rows and single columns. Every entry is
+     * the same fma chain whatever its block. (Fusing leaky ReLU into this loop was 5% faster when
+     * C2 compiled it well, and 40% slower in a third of the JVMs: not kept; docs/throughput.md.)
      */
     @Override
     public void multiply(double[] a, int aOffset, int rows, int inner, double[] b, int cols, double[] c) {
@@ -209,134 +206,6 @@ final class VectorLanes implements LaneOps {
                                 .fma(DoubleVector.fromArray(D, b, (t * cols + col) * L + v), s);
                     }
                     s.intoArray(c, (i * cols + col) * L + v);
-                }
-            }
-        }
-    }
-
-    /**
-     * {@link #multiply}'s loops with {@link #leaky}'s operations applied to each sum before it is
-     * stored: the activation costs no pass of its own. Written out rather than shared with
-     * multiply through a flag or a helper: either made C2 box the vectors (measured: 40% and 2x
-     * slower; see the class comment).
-     */
-    @Override
-    public void multiplyLeaky(double[] a, int aOffset, int rows, int inner, double[] b, int cols, double[] c,
-                              double scale, double slope) {
-        DoubleVector zero = DoubleVector.zero(D);
-        for (int v = 0; v < L; v += W) {
-            int i = 0;
-            for (; i + 2 <= rows; i += 2) {
-                int a0 = (aOffset + i * inner) * L + v;
-                int a1 = a0 + inner * L;
-                int col = 0;
-                for (; col + 5 <= cols; col += 5) {
-                    DoubleVector s00 = DoubleVector.zero(D);
-                    DoubleVector s01 = s00;
-                    DoubleVector s02 = s00;
-                    DoubleVector s03 = s00;
-                    DoubleVector s04 = s00;
-                    DoubleVector s10 = s00;
-                    DoubleVector s11 = s00;
-                    DoubleVector s12 = s00;
-                    DoubleVector s13 = s00;
-                    DoubleVector s14 = s00;
-                    for (int t = 0; t < inner; t++) {
-                        DoubleVector x0 = DoubleVector.fromArray(D, a, a0 + t * L);
-                        DoubleVector x1 = DoubleVector.fromArray(D, a, a1 + t * L);
-                        int bRow = (t * cols + col) * L + v;
-                        DoubleVector b0 = DoubleVector.fromArray(D, b, bRow);
-                        DoubleVector b1 = DoubleVector.fromArray(D, b, bRow + L);
-                        DoubleVector b2 = DoubleVector.fromArray(D, b, bRow + 2 * L);
-                        DoubleVector b3 = DoubleVector.fromArray(D, b, bRow + 3 * L);
-                        DoubleVector b4 = DoubleVector.fromArray(D, b, bRow + 4 * L);
-                        s00 = x0.fma(b0, s00);
-                        s01 = x0.fma(b1, s01);
-                        s02 = x0.fma(b2, s02);
-                        s03 = x0.fma(b3, s03);
-                        s04 = x0.fma(b4, s04);
-                        s10 = x1.fma(b0, s10);
-                        s11 = x1.fma(b1, s11);
-                        s12 = x1.fma(b2, s12);
-                        s13 = x1.fma(b3, s13);
-                        s14 = x1.fma(b4, s14);
-                    }
-                    s00 = s00.mul(scale);
-                    s01 = s01.mul(scale);
-                    s02 = s02.mul(scale);
-                    s03 = s03.mul(scale);
-                    s04 = s04.mul(scale);
-                    s10 = s10.mul(scale);
-                    s11 = s11.mul(scale);
-                    s12 = s12.mul(scale);
-                    s13 = s13.mul(scale);
-                    s14 = s14.mul(scale);
-                    int c0 = (i * cols + col) * L + v;
-                    int c1 = c0 + cols * L;
-                    s00.mul(slope).blend(s00, s00.compare(VectorOperators.GT, zero)).intoArray(c, c0);
-                    s01.mul(slope).blend(s01, s01.compare(VectorOperators.GT, zero)).intoArray(c, c0 + L);
-                    s02.mul(slope).blend(s02, s02.compare(VectorOperators.GT, zero)).intoArray(c, c0 + 2 * L);
-                    s03.mul(slope).blend(s03, s03.compare(VectorOperators.GT, zero)).intoArray(c, c0 + 3 * L);
-                    s04.mul(slope).blend(s04, s04.compare(VectorOperators.GT, zero)).intoArray(c, c0 + 4 * L);
-                    s10.mul(slope).blend(s10, s10.compare(VectorOperators.GT, zero)).intoArray(c, c1);
-                    s11.mul(slope).blend(s11, s11.compare(VectorOperators.GT, zero)).intoArray(c, c1 + L);
-                    s12.mul(slope).blend(s12, s12.compare(VectorOperators.GT, zero)).intoArray(c, c1 + 2 * L);
-                    s13.mul(slope).blend(s13, s13.compare(VectorOperators.GT, zero)).intoArray(c, c1 + 3 * L);
-                    s14.mul(slope).blend(s14, s14.compare(VectorOperators.GT, zero)).intoArray(c, c1 + 4 * L);
-                }
-                for (; col < cols; col++) {
-                    DoubleVector s0 = DoubleVector.zero(D);
-                    DoubleVector s1 = s0;
-                    for (int t = 0; t < inner; t++) {
-                        DoubleVector bt = DoubleVector.fromArray(D, b, (t * cols + col) * L + v);
-                        s0 = DoubleVector.fromArray(D, a, a0 + t * L).fma(bt, s0);
-                        s1 = DoubleVector.fromArray(D, a, a1 + t * L).fma(bt, s1);
-                    }
-                    s0 = s0.mul(scale);
-                    s1 = s1.mul(scale);
-                    int c0 = (i * cols + col) * L + v;
-                    s0.mul(slope).blend(s0, s0.compare(VectorOperators.GT, zero)).intoArray(c, c0);
-                    s1.mul(slope).blend(s1, s1.compare(VectorOperators.GT, zero)).intoArray(c, c0 + cols * L);
-                }
-            }
-            for (; i < rows; i++) {
-                int aRow = (aOffset + i * inner) * L + v;
-                int col = 0;
-                for (; col + 5 <= cols; col += 5) {
-                    DoubleVector s0 = DoubleVector.zero(D);
-                    DoubleVector s1 = s0;
-                    DoubleVector s2 = s0;
-                    DoubleVector s3 = s0;
-                    DoubleVector s4 = s0;
-                    for (int t = 0; t < inner; t++) {
-                        DoubleVector at = DoubleVector.fromArray(D, a, aRow + t * L);
-                        int bRow = (t * cols + col) * L + v;
-                        s0 = at.fma(DoubleVector.fromArray(D, b, bRow), s0);
-                        s1 = at.fma(DoubleVector.fromArray(D, b, bRow + L), s1);
-                        s2 = at.fma(DoubleVector.fromArray(D, b, bRow + 2 * L), s2);
-                        s3 = at.fma(DoubleVector.fromArray(D, b, bRow + 3 * L), s3);
-                        s4 = at.fma(DoubleVector.fromArray(D, b, bRow + 4 * L), s4);
-                    }
-                    s0 = s0.mul(scale);
-                    s1 = s1.mul(scale);
-                    s2 = s2.mul(scale);
-                    s3 = s3.mul(scale);
-                    s4 = s4.mul(scale);
-                    int cRow = (i * cols + col) * L + v;
-                    s0.mul(slope).blend(s0, s0.compare(VectorOperators.GT, zero)).intoArray(c, cRow);
-                    s1.mul(slope).blend(s1, s1.compare(VectorOperators.GT, zero)).intoArray(c, cRow + L);
-                    s2.mul(slope).blend(s2, s2.compare(VectorOperators.GT, zero)).intoArray(c, cRow + 2 * L);
-                    s3.mul(slope).blend(s3, s3.compare(VectorOperators.GT, zero)).intoArray(c, cRow + 3 * L);
-                    s4.mul(slope).blend(s4, s4.compare(VectorOperators.GT, zero)).intoArray(c, cRow + 4 * L);
-                }
-                for (; col < cols; col++) {
-                    DoubleVector s = DoubleVector.zero(D);
-                    for (int t = 0; t < inner; t++) {
-                        s = DoubleVector.fromArray(D, a, aRow + t * L)
-                                .fma(DoubleVector.fromArray(D, b, (t * cols + col) * L + v), s);
-                    }
-                    s = s.mul(scale);
-                    s.mul(slope).blend(s, s.compare(VectorOperators.GT, zero)).intoArray(c, (i * cols + col) * L + v);
                 }
             }
         }

@@ -62,7 +62,6 @@ class LanesTest {
             VECTOR.tanh(a, n, scale);
             PLAIN.tanh(b, n, scale);
             assertBits(b, a);
-            // 0 .. 1: VectorLanes's max form; outside: its compare and blend.
             for (double slope : new double[] {0.2, 0.0, 1.0, 1.5, -0.3}) {
                 a = x.clone();
                 b = x.clone();
@@ -79,7 +78,7 @@ class LanesTest {
     }
 
     @ParameterizedTest(name = "{0} x {1} times {1} x {2}")
-    @CsvSource({"5, 5, 5", "5, 160, 5", "3, 4, 4", "6, 2, 7", "1, 1, 1", "4, 9, 10"})
+    @CsvSource({"5, 5, 5", "5, 160, 5", "3, 4, 4", "6, 2, 7", "1, 1, 1", "4, 9, 10", "7, 3, 12"})
     void productsAndLossSumsAreBitIdentical(int rows, int inner, int cols) {
         SplittableRandom rng = Streams.stream(700L, rows, inner, cols);
         double[] a = gaussians(rng, (3 + rows * inner) * L);
@@ -89,13 +88,6 @@ class LanesTest {
         VECTOR.multiply(a, 3, rows, inner, b, cols, c1);
         PLAIN.multiply(a, 3, rows, inner, b, cols, c2);
         assertBits(c2, c1);
-        for (double slope : new double[] {0.2, -0.3}) {
-            double[] h1 = new double[rows * cols * L];
-            double[] h2 = new double[rows * cols * L];
-            VECTOR.multiplyLeaky(a, 3, rows, inner, b, cols, h1, 0.4472135954999579, slope);
-            PLAIN.multiplyLeaky(a, 3, rows, inner, b, cols, h2, 0.4472135954999579, slope);
-            assertBits(h2, h1);
-        }
 
         int dim = rows * cols;
         int count = 1 + rng.nextInt(11);
