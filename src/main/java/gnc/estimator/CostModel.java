@@ -30,7 +30,12 @@ public final class CostModel {
     /** Nanoseconds of one plain G&C draw with these settings: in lanes where they apply ({@link Lanes}). */
     public static double gncDrawNanos(Factorization m, GncSettings settings) {
         double nanos = drawNanos(m, settings.resolvedSampler(m));
-        return Lanes.applies(m, settings) ? nanos / LANE_SPEEDUP : nanos;
+        return Lanes.applies(m, settings) ? inLanes(nanos) : nanos;
+    }
+
+    /** The cost of work costing scalarNanos one draw at a time when eight draws share the lane kernel. */
+    public static double inLanes(double scalarNanos) {
+        return scalarNanos / LANE_SPEEDUP;
     }
 
     /** Nanoseconds of one prior draw of W and its losses with the given (resolved) sampler, one draw at a time. */
