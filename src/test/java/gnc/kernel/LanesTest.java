@@ -62,6 +62,7 @@ class LanesTest {
             VECTOR.tanh(a, n, scale);
             PLAIN.tanh(b, n, scale);
             assertBits(b, a);
+            // The paper's slope, then 0 (0 times the infinities above), 1, above 1 and negative.
             for (double slope : new double[] {0.2, 0.0, 1.0, 1.5, -0.3}) {
                 a = x.clone();
                 b = x.clone();

@@ -8,7 +8,6 @@ import gnc.estimator.UnitRecord;
 import gnc.estimator.WorkUnit;
 import gnc.kernel.Factorization;
 import gnc.kernel.GncSettings;
-import gnc.kernel.LaneConditionalSampler;
 import gnc.kernel.ProblemInstance;
 import gnc.kernel.SamplerKind;
 import gnc.kernel.Streams;
@@ -16,6 +15,7 @@ import gnc.kernel.splitting.EpsGrid;
 import gnc.kernel.splitting.Splitting;
 import gnc.kernel.splitting.SplittingMemory;
 import gnc.kernel.splitting.SplittingSettings;
+import gnc.kernel.splitting.WeightSpace;
 import gnc.spec.GncSpec;
 import gnc.spec.JobSpec;
 import gnc.spec.SweepPoint;
@@ -74,9 +74,9 @@ public final class SplittingEstimator implements Estimator {
     /**
      * N (1 + m R) evaluations (plus the pilot's share) at the cost of a draw, R the rungs: with
      * P ~ eps^(n/2) (n measurements) the grid spans ln P = (n/2) ln(epsMax / epsMin), and a rung
-     * passes about -ln(1 - f) of it. Capped by the evaluation budget. Full weights with the
-     * Gaussian prior move in lanes ({@link LaneConditionalSampler}): measured 2.65x faster than one
-     * at a time (docs/curves.md), so the lane kernel's cost.
+     * passes about -ln(1 - f) of it. Capped by the evaluation budget. Full weights that move in
+     * lanes ({@link WeightSpace#movesInLanes}) cost what plain G&amp;C's lanes do per evaluation
+     * ({@link CostModel#inLanes}; the moves measured 2.65x faster than one at a time, docs/curves.md).
      */
     @Override
     public double unitSeconds(SweepPoint p) {
@@ -89,7 +89,7 @@ public final class SplittingEstimator implements Estimator {
         GncSettings gnc = spec.gnc().sampling();
         boolean reduced = SplittingMemory.reduced(model, gnc);
         double nanos = CostModel.drawNanos(model, reduced ? SamplerKind.REDUCED : SamplerKind.DIRECT);
-        if (!reduced && LaneConditionalSampler.applies(model, gnc.prior())) {
+        if (!reduced && WeightSpace.movesInLanes(model, gnc)) {
             nanos = CostModel.inLanes(nanos);
         }
         return Math.min(evaluations, s.maxEvaluations()) * nanos * 1e-9;
