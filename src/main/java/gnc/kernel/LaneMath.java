@@ -11,8 +11,9 @@ package gnc.kernel;
  * uniform: the top two bits of the second number pick a quadrant q, 52 further bits a uniform g
  * in [-1/2, 1/2), theta = q pi / 2 + g pi / 2 (uniform on the circle, as [-pi/4, 7pi/4) is a
  * full turn). ln u = e ln 2 + ln m (u = m 2^e, m in [sqrt(1/2), sqrt 2)), ln m = 2 atanh s with
- * s = (m - 1) / (m + 1), |s| <= 0.172, by its series to s^21 (truncation below 2^-55 relative);
- * sin and cos of g pi / 2 by their Taylor series to degree 17 and 16 (truncation below 1e-17).
+ * s = (m - 1) / (m + 1), |s| <= 0.172, by a 7-term polynomial in s^2; sin and cos of g pi / 2 by
+ * 7-term polynomials in g^2 (near-minimax fits, below; they replaced the Taylor series of 10, 9
+ * and 9 terms: 12% faster normals, docs/throughput.md).
  * The largest variate is sqrt(104 ln 2) = 8.49 (u = 2^-52); P(|Z| > 8.49) = 2e-17.
  *
  * <p>tanh v = -E / (2 + E) with E = expm1(-2|v|), given v's sign; |v| is capped at 20, where
@@ -36,36 +37,30 @@ final class LaneMath {
     /** tanh's argument cap: tanh 20 = 1 - 8e-18 rounds to 1. */
     static final double TANH_CAP = 20.0;
 
-    /** 1/3, 1/5, ..., 1/21: ln m = 2s + 2s s^2 (LOG[0] + s^2 LOG[1] + ...). */
-    static final double[] LOG = new double[10];
+    /**
+     * ln m = 2s + 2s s^2 (LOG[0] + s^2 LOG[1] + ...): a 7-term near-minimax (Chebyshev) fit of
+     * (atanh(s)/s - 1)/s^2 in s^2 over s^2 <= 0.0295 (|s| <= 0.1716), absolute error 1.6e-16 before
+     * the factor 2s^3 (below 1e-17 relative to ln m).
+     */
+    static final double[] LOG = {0x1.5555555555558p-2, 0x1.99999999952d7p-3, 0x1.2492492df281ap-3,
+        0x1.c71c62e3f11e6p-4, 0x1.7462b51cb66b1p-4, 0x1.39fe51a7c18f9p-4, 0x1.2b5900de53b32p-4};
     /** 1/2!, 1/3!, ..., 1/14!: expm1 r = r + r^2 (EXPM1[0] + r EXPM1[1] + ...). */
     static final double[] EXPM1 = new double[13];
-    /** (-1)^k (pi/2)^(2k+1) / (2k+1)!, k = 0..8: sin(g pi/2) = g (SIN[0] + g^2 SIN[1] + ...). */
-    static final double[] SIN = new double[9];
-    /** (-1)^k (pi/2)^(2k) / (2k)!, k = 0..8: cos(g pi/2) = COS[0] + g^2 COS[1] + ... */
-    static final double[] COS = new double[9];
+    /**
+     * sin(g pi/2) = g (SIN[0] + g^2 SIN[1] + ...): a 7-term near-minimax fit of sin(g pi/2)/g in g^2
+     * over |g| <= 1/2, relative error 3.5e-18.
+     */
+    static final double[] SIN = {0x1.921fb54442d18p+0, -0x1.4abbce625be41p-1, 0x1.466bc677587f8p-4,
+        -0x1.32d2cce2e5b19p-8, 0x1.50782fda12d96p-13, -0x1.e30071afc3e59p-19, 0x1.e3f38399551bfp-25};
+    /** cos(g pi/2) = COS[0] + g^2 COS[1] + ...: the same kind of fit, absolute error 4.7e-17. */
+    static final double[] COS = {0x1.0000000000000p+0, -0x1.3bd3cc9be458bp+0, 0x1.03c1f081b0780p-2,
+        -0x1.55d3c7dbfd139p-6, 0x1.e1f4fb60281f6p-11, -0x1.a6c9c1be9eb49p-16, 0x1.f3dbcea61b1a4p-22};
 
     static {
-        for (int i = 0; i < LOG.length; i++) {
-            LOG[i] = 1.0 / (2 * i + 3);
-        }
         double f = 1.0;
         for (int i = 0; i < EXPM1.length; i++) {
             f /= i + 2;
             EXPM1[i] = f;
-        }
-        double halfPi = Math.PI / 2;
-        double term = 1.0;
-        for (int j = 0; j <= 17; j++) {
-            if (j > 0) {
-                term *= halfPi / j;
-            }
-            double signed = (j / 2) % 2 == 0 ? term : -term;
-            if (j % 2 == 0) {
-                COS[j / 2] = signed;
-            } else {
-                SIN[j / 2] = signed;
-            }
         }
     }
 

@@ -13,8 +13,8 @@ interface LaneOps {
     /**
      * Writes 2 * pairs normals per lane, out[(2p) LANES + l] and out[(2p + 1) LANES + l] for
      * p < pairs, each pair by {@link LaneMath}'s Box-Muller from the next two outputs of lane l's
-     * stream: state[l] is its Weyl state, advanced by its odd increment state[LANES + l] before
-     * each output, the output being {@link Streams#mix64} of the state.
+     * stream: xoroshiro128+ with state (state[l], state[LANES + l]), each output s0 + s1 taken
+     * before the state steps.
      */
     void normals(long[] state, double[] out, int pairs);
 

@@ -13,9 +13,9 @@ import org.apache.logging.log4j.LogManager;
  */
 public final class Lanes {
     /** Written into unit fingerprints and run manifests: changing the lane algorithm must change it. */
-    public static final String KERNEL = "lanes-8-boxmuller-v1";
+    public static final String KERNEL = "lanes-8-boxmuller-v2";
     /** {@link #KERNEL} of the reduced sampler in lanes ({@link LaneGramSampler}). */
-    public static final String GRAM_KERNEL = "lanes-8-gram-v1";
+    public static final String GRAM_KERNEL = "lanes-8-gram-v2";
     /** {@link #kernel} where G&C draws one draw at a time. */
     public static final String SCALAR = "scalar";
     /**
@@ -67,10 +67,9 @@ public final class Lanes {
     }
 
     /**
-     * Seeds the LANES streams of a block from its stream: lane l's Weyl state from the l-th
-     * nextLong and its increment from the (LANES + l)-th, made odd and, like SplittableRandom's,
-     * rich in bit transitions (an increment with fewer than 24 of them is flipped in every other
-     * bit).
+     * Seeds the LANES streams of a block from its stream: lane l's xoroshiro128+ state (s0, s1)
+     * from the l-th and (LANES + l)-th nextLong (the all-zero state, which would stay zero, taken
+     * as (0, 1)).
      */
     static void seed(SplittableRandom rng, long[] state) {
         int n = LaneOps.LANES;
@@ -78,8 +77,8 @@ public final class Lanes {
             state[l] = rng.nextLong();
         }
         for (int l = 0; l < n; l++) {
-            long g = Streams.mix64(rng.nextLong()) | 1L;
-            state[n + l] = Long.bitCount(g ^ (g >>> 1)) < 24 ? g ^ 0xaaaaaaaaaaaaaaaaL : g;
+            long s1 = rng.nextLong();
+            state[n + l] = (state[l] | s1) == 0 ? 1L : s1;
         }
     }
 

@@ -13,13 +13,17 @@ final class ScalarLanes implements LaneOps {
     @Override
     public void normals(long[] state, double[] out, int pairs) {
         for (int l = 0; l < L; l++) {
-            long s = state[l];
-            long gamma = state[L + l];
+            long s0 = state[l];
+            long s1 = state[L + l];
             for (int p = 0; p < pairs; p++) {
-                s += gamma;
-                long a = Streams.mix64(s);
-                s += gamma;
-                long b = Streams.mix64(s);
+                long a = s0 + s1; // xoroshiro128+ (Blackman and Vigna): output, then the step
+                s1 ^= s0;
+                s0 = Long.rotateLeft(s0, 24) ^ s1 ^ (s1 << 16);
+                s1 = Long.rotateLeft(s1, 37);
+                long b = s0 + s1;
+                s1 ^= s0;
+                s0 = Long.rotateLeft(s0, 24) ^ s1 ^ (s1 << 16);
+                s1 = Long.rotateLeft(s1, 37);
                 double rho = Math.sqrt(LaneMath.minusTwoLog(a));
                 double g = LaneMath.angle(b);
                 double c = LaneMath.cosPoly(g);
@@ -27,7 +31,8 @@ final class ScalarLanes implements LaneOps {
                 out[2 * p * L + l] = rho * LaneMath.quadrant(b, c, sn, false);
                 out[(2 * p + 1) * L + l] = rho * LaneMath.quadrant(b, c, sn, true);
             }
-            state[l] = s;
+            state[l] = s0;
+            state[L + l] = s1;
         }
     }
 

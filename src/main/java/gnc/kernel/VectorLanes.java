@@ -22,8 +22,6 @@ final class VectorLanes implements LaneOps {
     private static final VectorSpecies<Long> J = LongVector.SPECIES_PREFERRED;
     private static final int W = D.length();
     private static final int L = LANES;
-    private static final long M1 = 0xBF58476D1CE4E5B9L;
-    private static final long M2 = 0x94D049BB133111EBL;
 
     VectorLanes() {
         if (L % W != 0 || J.length() != W) {
@@ -46,14 +44,14 @@ final class VectorLanes implements LaneOps {
             LongVector s = LongVector.fromArray(J, state, v);
             LongVector gamma = LongVector.fromArray(J, state, L + v);
             for (int p = 0; p < pairs; p++) {
-                s = s.add(gamma);
-                LongVector a = s.lanewise(VectorOperators.XOR, s.lanewise(VectorOperators.LSHR, 30)).mul(M1);
-                a = a.lanewise(VectorOperators.XOR, a.lanewise(VectorOperators.LSHR, 27)).mul(M2);
-                a = a.lanewise(VectorOperators.XOR, a.lanewise(VectorOperators.LSHR, 31));
-                s = s.add(gamma);
-                LongVector b = s.lanewise(VectorOperators.XOR, s.lanewise(VectorOperators.LSHR, 30)).mul(M1);
-                b = b.lanewise(VectorOperators.XOR, b.lanewise(VectorOperators.LSHR, 27)).mul(M2);
-                b = b.lanewise(VectorOperators.XOR, b.lanewise(VectorOperators.LSHR, 31));
+                LongVector a = s.add(gamma);
+                gamma = gamma.lanewise(VectorOperators.XOR, s);
+                s = s.lanewise(VectorOperators.ROL, 24).lanewise(VectorOperators.XOR, gamma).lanewise(VectorOperators.XOR, gamma.lanewise(VectorOperators.LSHL, 16));
+                gamma = gamma.lanewise(VectorOperators.ROL, 37);
+                LongVector b = s.add(gamma);
+                gamma = gamma.lanewise(VectorOperators.XOR, s);
+                s = s.lanewise(VectorOperators.ROL, 24).lanewise(VectorOperators.XOR, gamma).lanewise(VectorOperators.XOR, gamma.lanewise(VectorOperators.LSHL, 16));
+                gamma = gamma.lanewise(VectorOperators.ROL, 37);
 
                 // rho = sqrt(-2 ln u), LaneMath.minusTwoLog.
                 DoubleVector u = two.sub(a.lanewise(VectorOperators.LSHR, 12).or(LaneMath.ONE_BITS)
@@ -100,6 +98,7 @@ final class VectorLanes implements LaneOps {
                 rho.mul(y.reinterpretAsDoubles()).intoArray(out, (2 * p + 1) * L + v);
             }
             s.intoArray(state, v);
+            gamma.intoArray(state, L + v);
         }
     }
 
