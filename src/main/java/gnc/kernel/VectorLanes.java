@@ -41,17 +41,20 @@ final class VectorLanes implements LaneOps {
         LongVector sqrt2 = LongVector.broadcast(J, LaneMath.SQRT2_MANTISSA);
         LongVector bias = LongVector.broadcast(J, 1023L);
         for (int v = 0; v < L; v += W) {
-            LongVector s = LongVector.fromArray(J, state, v);
-            LongVector gamma = LongVector.fromArray(J, state, L + v);
+            LongVector s0 = LongVector.fromArray(J, state, v);
+            LongVector s1 = LongVector.fromArray(J, state, L + v);
             for (int p = 0; p < pairs; p++) {
-                LongVector a = s.add(gamma);
-                gamma = gamma.lanewise(VectorOperators.XOR, s);
-                s = s.lanewise(VectorOperators.ROL, 24).lanewise(VectorOperators.XOR, gamma).lanewise(VectorOperators.XOR, gamma.lanewise(VectorOperators.LSHL, 16));
-                gamma = gamma.lanewise(VectorOperators.ROL, 37);
-                LongVector b = s.add(gamma);
-                gamma = gamma.lanewise(VectorOperators.XOR, s);
-                s = s.lanewise(VectorOperators.ROL, 24).lanewise(VectorOperators.XOR, gamma).lanewise(VectorOperators.XOR, gamma.lanewise(VectorOperators.LSHL, 16));
-                gamma = gamma.lanewise(VectorOperators.ROL, 37);
+                // Two xoroshiro128+ outputs, each s0 + s1 before the step (ScalarLanes#normals).
+                LongVector a = s0.add(s1);
+                s1 = s1.lanewise(VectorOperators.XOR, s0);
+                s0 = s0.lanewise(VectorOperators.ROL, 24).lanewise(VectorOperators.XOR, s1)
+                        .lanewise(VectorOperators.XOR, s1.lanewise(VectorOperators.LSHL, 16));
+                s1 = s1.lanewise(VectorOperators.ROL, 37);
+                LongVector b = s0.add(s1);
+                s1 = s1.lanewise(VectorOperators.XOR, s0);
+                s0 = s0.lanewise(VectorOperators.ROL, 24).lanewise(VectorOperators.XOR, s1)
+                        .lanewise(VectorOperators.XOR, s1.lanewise(VectorOperators.LSHL, 16));
+                s1 = s1.lanewise(VectorOperators.ROL, 37);
 
                 // rho = sqrt(-2 ln u), LaneMath.minusTwoLog.
                 DoubleVector u = two.sub(a.lanewise(VectorOperators.LSHR, 12).or(LaneMath.ONE_BITS)
@@ -97,8 +100,8 @@ final class VectorLanes implements LaneOps {
                 rho.mul(x.reinterpretAsDoubles()).intoArray(out, 2 * p * L + v);
                 rho.mul(y.reinterpretAsDoubles()).intoArray(out, (2 * p + 1) * L + v);
             }
-            s.intoArray(state, v);
-            gamma.intoArray(state, L + v);
+            s0.intoArray(state, v);
+            s1.intoArray(state, L + v);
         }
     }
 
