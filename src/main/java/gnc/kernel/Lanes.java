@@ -13,9 +13,9 @@ import org.apache.logging.log4j.LogManager;
  */
 public final class Lanes {
     /** Written into unit fingerprints and run manifests: changing the lane algorithm must change it. */
-    public static final String KERNEL = "lanes-8-boxmuller-v2";
+    public static final String KERNEL = "lanes-8-boxmuller-v3";
     /** {@link #KERNEL} of the reduced sampler in lanes ({@link LaneGramSampler}). */
-    public static final String GRAM_KERNEL = "lanes-8-gram-v2";
+    public static final String GRAM_KERNEL = "lanes-8-gram-v3";
     /** {@link #kernel} where G&C draws one draw at a time. */
     public static final String SCALAR = "scalar";
     /**

@@ -212,18 +212,24 @@ final class VectorLanes implements LaneOps {
         DoubleVector ln2Hi = DoubleVector.broadcast(D, -LaneMath.LN2_HI);
         DoubleVector ln2Lo = DoubleVector.broadcast(D, -LaneMath.LN2_LO);
         DoubleVector zero = DoubleVector.zero(D);
-        double[] c = LaneMath.EXPM1;
+        double[] ce = LaneMath.EXPM1_EVEN;
+        double[] co = LaneMath.EXPM1_ODD;
         for (int i = 0; i < n * L; i += W) {
             DoubleVector v = DoubleVector.fromArray(D, x, i).mul(scale);
             DoubleVector y = v.abs().min(LaneMath.TANH_CAP).mul(-2.0);
             DoubleVector shifted = y.fma(invLn2, round);
             DoubleVector k = shifted.sub(round);
             DoubleVector r = k.fma(ln2Lo, k.fma(ln2Hi, y));
-            DoubleVector p = DoubleVector.broadcast(D, c[c.length - 1]);
-            for (int j = c.length - 2; j >= 0; j--) {
-                p = p.fma(r, DoubleVector.broadcast(D, c[j]));
+            DoubleVector r2 = r.mul(r);
+            DoubleVector even = DoubleVector.broadcast(D, ce[ce.length - 1]);
+            for (int j = ce.length - 2; j >= 0; j--) {
+                even = even.fma(r2, DoubleVector.broadcast(D, ce[j]));
             }
-            DoubleVector pr = r.mul(r).fma(p, r);
+            DoubleVector odd = DoubleVector.broadcast(D, co[co.length - 1]);
+            for (int j = co.length - 2; j >= 0; j--) {
+                odd = odd.fma(r2, DoubleVector.broadcast(D, co[j]));
+            }
+            DoubleVector pr = r2.fma(odd.fma(r, even), r);
             DoubleVector twoN = shifted.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52)
                     .reinterpretAsDoubles();
             DoubleVector e = twoN.fma(pr, twoN.sub(1.0));
