@@ -71,7 +71,16 @@ final class LaneMath {
 
     /** -2 ln u for u = 2 - d, d in [1, 2) from the top 52 bits of bits. */
     static double minusTwoLog(long bits) {
-        double u = 2.0 - Double.longBitsToDouble((bits >>> 12) | ONE_BITS);
+        return minusTwoLn(uniform(bits));
+    }
+
+    /** u = 2 - d in [2^-52, 1], d in [1, 2) from the top 52 bits of bits. */
+    static double uniform(long bits) {
+        return 2.0 - Double.longBitsToDouble((bits >>> 12) | ONE_BITS);
+    }
+
+    /** -2 ln u for a normal (not subnormal) u > 0, by the class comment's polynomial. */
+    static double minusTwoLn(double u) {
         long ub = Double.doubleToRawLongBits(u);
         long mant = ub & MANTISSA;
         long halve = (SQRT2_MANTISSA - mant) >>> 63; // 1 when mant > sqrt 2's

@@ -19,6 +19,27 @@ interface LaneOps {
     void normals(long[] state, double[] out, int pairs);
 
     /**
+     * The most uniforms {@link #uniformProducts} multiplies: 16, each at least 2^-52, stay above
+     * 2^-832, a normal double (its logarithm, {@link #minusTwoLogs}, reads the exponent bits).
+     */
+    int MAX_UNIFORMS = 16;
+
+    /**
+     * out[at LANES + l] = U_1 U_2 ... U_h for each lane l (1 <= h <= {@link #MAX_UNIFORMS}):
+     * U_i = {@link LaneMath#uniform} of lane l's next h stream outputs in order (stepped as
+     * {@link #normals} steps it), multiplied from 1.0 in order. -2 ln of it is a chi-square with 2h
+     * degrees of freedom (a sum of h exponentials of mean 2).
+     */
+    void uniformProducts(long[] state, int h, double[] out, int at);
+
+    /**
+     * x[e LANES + l] = {@link LaneMath#minusTwoLn} of itself for entries e in [from, from + count),
+     * each a positive normal double. Apart from {@link #uniformProducts} so that the logarithms of
+     * several products run side by side (each a long dependent chain).
+     */
+    void minusTwoLogs(double[] x, int from, int count);
+
+    /**
      * c (rows x cols) = a (rows x inner, from entry aOffset) times b (inner x cols), per lane;
      * each entry an fma chain from 0.0 over t ascending.
      */

@@ -55,21 +55,19 @@ public enum SamplerKind {
     /**
      * Whether auto draws reduced: where it is exact and faster than the direct sampler. With the
      * Gaussian prior both draw in lanes ({@link Lanes}): direct up to width {@link Lanes#MAX_WIDTH},
-     * reduced for tanh and leaky ReLU at every width. Measured for m' = 5 (docs/throughput.md):
-     * for linear factorizations direct is faster at k = 5 and 10 (by 1.6x to 2.5x), reduced from
-     * k = 20 on (Bartlett's m'(m'+1)/2 variates per layer against k^2), so reduced from k >= 3 m';
-     * for tanh and leaky ReLU, both in lanes (quiet machine), direct is faster at k = 5 (1.15x to
-     * 1.7x at depths 2, 6, 10), k = 7 and 8 are a toss-up (0.7x to 1.4x either way), and reduced
-     * is as fast or faster from k = 10 on (depth 2: 1.00x and 1.12x at k = 10, 1.3x to 1.6x at
-     * k = 20, 1.3x to 2.3x at k = 80 and 160; depth 6: 1.25x and 1.36x at k = 10), so reduced from
-     * k >= 2 m'. Beyond the direct lanes' widths reduced (in lanes) is faster still.
+     * reduced for linear factorizations up to {@link Lanes#MAX_WISHART_WIDTH} and for tanh and
+     * leaky ReLU at every width. Measured for m' = 5 (docs/throughput.md): for linear
+     * factorizations, both in lanes, direct is faster at k = 5 (1.1x to 1.6x at depths 2, 6, 10),
+     * reduced at k = 10 (1.2x, 2.1x, 2.4x at depths 2, 6, 10) and beyond (depth 2: 2.0x at k = 20,
+     * 3.6x at 40, 5.3x at 80; past the lanes' width the scalar Wishart sampler, 5x at 160), so
+     * reduced from k >= 2 m'; for tanh and leaky ReLU, both in lanes (quiet machine),
+     * direct is faster at k = 5 (1.15x to 1.7x at depths 2, 6, 10), k = 7 and 8 are a toss-up
+     * (0.7x to 1.4x either way), and reduced is as fast or faster from k = 10 on (depth 2: 1.00x
+     * and 1.12x at k = 10, 1.3x to 1.6x at k = 20, 1.3x to 2.3x at k = 80 and 160; depth 6: 1.25x
+     * and 1.36x at k = 10), so reduced from k >= 2 m' too.
      */
     static boolean reducedIsFaster(Factorization model) {
-        int k = model.width();
-        if (model.activation().isLinear()) {
-            return k >= 3 * model.cols();
-        }
-        return k >= 2 * model.cols();
+        return model.width() >= 2 * model.cols();
     }
 
     /** DIRECT or REDUCED: what this choice draws with for the model and prior. */

@@ -37,6 +37,32 @@ final class ScalarLanes implements LaneOps {
     }
 
     @Override
+    public void uniformProducts(long[] state, int h, double[] out, int at) {
+        for (int l = 0; l < L; l++) {
+            long s0 = state[l];
+            long s1 = state[L + l];
+            double product = 1.0;
+            for (int i = 0; i < h; i++) {
+                long a = s0 + s1; // xoroshiro128+, as in normals
+                s1 ^= s0;
+                s0 = Long.rotateLeft(s0, 24) ^ s1 ^ (s1 << 16);
+                s1 = Long.rotateLeft(s1, 37);
+                product *= LaneMath.uniform(a);
+            }
+            out[at * L + l] = product;
+            state[l] = s0;
+            state[L + l] = s1;
+        }
+    }
+
+    @Override
+    public void minusTwoLogs(double[] x, int from, int count) {
+        for (int i = from * L; i < (from + count) * L; i++) {
+            x[i] = LaneMath.minusTwoLn(x[i]);
+        }
+    }
+
+    @Override
     public void multiply(double[] a, int aOffset, int rows, int inner, double[] b, int cols, double[] c) {
         for (int i = 0; i < rows; i++) {
             for (int col = 0; col < cols; col++) {

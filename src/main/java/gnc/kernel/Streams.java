@@ -20,12 +20,14 @@ public final class Streams {
      * Written into run manifests: changing how streams are derived or used must change this name
      * (v2: direct Gaussian G&C draws in lanes, {@link Lanes#KERNEL}, each lane on a Weyl stream
      * seeded from the block's stream; v3: reduced Gaussian tanh and leaky ReLU G&C too,
-     * {@link Lanes#GRAM_KERNEL}; v4: the lanes on xoroshiro128+ streams, shorter polynomials). The
+     * {@link Lanes#GRAM_KERNEL}; v4: the lanes on xoroshiro128+ streams, shorter polynomials; v5:
+     * reduced Gaussian linear G&C in lanes too, {@link Lanes#WISHART_KERNEL}, and auto reduced for
+     * linear factorizations from width 2 m' rather than 3 m'). The
      * kernel names version the lanes' arithmetic on the same streams (v3 of both: tanh's shorter
      * expm1 polynomial), and change this name with them.
      */
-    public static final String ALGORITHM = "SplittableRandom(split of mix64-path seed), stream v4, G&C "
-            + Lanes.KERNEL + " and " + Lanes.GRAM_KERNEL;
+    public static final String ALGORITHM = "SplittableRandom(split of mix64-path seed), stream v5, G&C "
+            + Lanes.KERNEL + ", " + Lanes.GRAM_KERNEL + " and " + Lanes.WISHART_KERNEL;
 
     private Streams() {
     }

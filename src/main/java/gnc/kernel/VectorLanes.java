@@ -107,6 +107,56 @@ final class VectorLanes implements LaneOps {
         }
     }
 
+    /** {@link ScalarLanes#uniformProducts} with the Vector API. */
+    @Override
+    public void uniformProducts(long[] state, int h, double[] out, int at) {
+        DoubleVector two = DoubleVector.broadcast(D, 2.0);
+        for (int v = 0; v < L; v += W) {
+            LongVector s0 = LongVector.fromArray(J, state, v);
+            LongVector s1 = LongVector.fromArray(J, state, L + v);
+            DoubleVector product = DoubleVector.broadcast(D, 1.0);
+            for (int i = 0; i < h; i++) {
+                LongVector a = s0.add(s1);
+                s1 = s1.lanewise(VectorOperators.XOR, s0);
+                s0 = s0.lanewise(VectorOperators.ROL, 24).lanewise(VectorOperators.XOR, s1)
+                        .lanewise(VectorOperators.XOR, s1.lanewise(VectorOperators.LSHL, 16));
+                s1 = s1.lanewise(VectorOperators.ROL, 37);
+                product = product.mul(two.sub(a.lanewise(VectorOperators.LSHR, 12).or(LaneMath.ONE_BITS)
+                        .reinterpretAsDoubles()));
+            }
+            product.intoArray(out, at * L + v);
+            s0.intoArray(state, v);
+            s1.intoArray(state, L + v);
+        }
+    }
+
+    /** {@link ScalarLanes#minusTwoLogs} with the Vector API: LaneMath.minusTwoLn written out as in normals. */
+    @Override
+    public void minusTwoLogs(double[] x, int from, int count) {
+        double[] lg = LaneMath.LOG;
+        DoubleVector ln2Hi = DoubleVector.broadcast(D, LaneMath.LN2_HI);
+        DoubleVector ln2Lo = DoubleVector.broadcast(D, LaneMath.LN2_LO);
+        LongVector sqrt2 = LongVector.broadcast(J, LaneMath.SQRT2_MANTISSA);
+        LongVector bias = LongVector.broadcast(J, 1023L);
+        for (int i = from * L; i < (from + count) * L; i += W) {
+            LongVector ub = DoubleVector.fromArray(D, x, i).reinterpretAsLongs();
+            LongVector mant = ub.and(LaneMath.MANTISSA);
+            LongVector halve = sqrt2.sub(mant).lanewise(VectorOperators.LSHR, 63);
+            DoubleVector m = mant.or(bias.sub(halve).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+            DoubleVector e = ub.lanewise(VectorOperators.LSHR, 52).add(halve).or(0x4330000000000000L)
+                    .reinterpretAsDoubles().sub(0x1.0p52 + 1023.0);
+            DoubleVector t = m.sub(1.0).div(m.add(1.0));
+            DoubleVector t2 = t.mul(t);
+            DoubleVector lp = DoubleVector.broadcast(D, lg[lg.length - 1]);
+            for (int c = lg.length - 2; c >= 0; c--) {
+                lp = lp.fma(t2, DoubleVector.broadcast(D, lg[c]));
+            }
+            DoubleVector twoT = t.add(t);
+            DoubleVector lnM = twoT.mul(t2).fma(lp, twoT);
+            e.fma(ln2Hi, e.fma(ln2Lo, lnM)).mul(-2.0).intoArray(x, i);
+        }
+    }
+
     /**
      * With eight or more lanes per vector (AVX-512's 32 registers), blocks of five rows by five
      * columns first, each loaded vector of a serving five sums and each of b five (25 sums in

@@ -59,6 +59,19 @@ class LaneMathTest {
         assertTrue(worstTrig <= 2, "sin, cos: worst error " + worstTrig + " ulps");
     }
 
+    /** The even chi-squares' logarithm of a product of uniforms: u log-uniform over [2^-832, 1] (LaneOps.MAX_UNIFORMS). */
+    @Test
+    void logOfRunProductsIsWithinTwoUlpsOfStrictMath() {
+        SplittableRandom rng = Streams.stream(710L, 4);
+        double worst = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            double u = Math.scalb(1.0 + rng.nextDouble(), -1 - rng.nextInt(832));
+            double exact = -2.0 * StrictMath.log(u);
+            worst = Math.max(worst, Math.abs(LaneMath.minusTwoLn(u) - exact) / Math.ulp(exact));
+        }
+        assertTrue(worst <= 2, "-2 ln u: worst error " + worst + " ulps");
+    }
+
     @Test
     void normalsFollowTheStandardNormalLaw() {
         int lanes = LaneOps.LANES;

@@ -45,6 +45,29 @@ class LanesTest {
         }
     }
 
+    /** One uniform, a few, and LaneOps.MAX_UNIFORMS. */
+    @ParameterizedTest(name = "{0} uniforms")
+    @CsvSource({"1", "2", "7", "16"})
+    void uniformProductsTheirLogsAndStatesAreBitIdentical(int uniforms) {
+        SplittableRandom rng = Streams.stream(700L, 3, uniforms);
+        for (int round = 0; round < 5; round++) {
+            long[] a = new long[2 * L];
+            Lanes.seed(rng, a);
+            long[] b = a.clone();
+            double[] x = new double[3 * L];
+            double[] y = new double[3 * L];
+            VECTOR.uniformProducts(a, uniforms, x, 1);
+            PLAIN.uniformProducts(b, uniforms, y, 1);
+            VECTOR.uniformProducts(a, 1, x, 2);
+            PLAIN.uniformProducts(b, 1, y, 2);
+            assertArrayEquals(b, a);
+            assertBits(y, x);
+            VECTOR.minusTwoLogs(x, 1, 2);
+            PLAIN.minusTwoLogs(y, 1, 2);
+            assertBits(y, x);
+        }
+    }
+
     @Test
     void activationsAreBitIdenticalIncludingEdgeCases() {
         double[] edge = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, 1e-9, -1e-9, 0.3, 0.55, -0.55,
@@ -195,7 +218,7 @@ class LanesTest {
         "linear, 5, 2, false, direct", "tanh, 5, 6, false, direct", "leaky_relu, 5, 10, true, direct",
         "tanh, 7, 3, true, direct", "leaky_relu, 40, 2, false, direct",
         "tanh, 5, 2, false, reduced", "leaky_relu, 20, 4, true, reduced", "tanh, 7, 3, false, reduced",
-        "leaky_relu, 160, 2, false, reduced",
+        "leaky_relu, 160, 2, false, reduced", "linear, 5, 10, false, reduced", "linear, 14, 3, true, reduced",
     })
     void wholeBlocksAreBitIdentical(String kind, int k, int d, boolean normalize, String sampler) {
         ProblemInstance problem = ProblemGenerator.generate(ProblemSettings.PAPER, Streams.stream(701L, k));

@@ -178,7 +178,7 @@ class SpecParserTest {
         assertEquals(SamplerKind.DIRECT, auto.gnc().sampling().resolvedSampler(auto.model(narrow)));
         assertEquals(SamplerKind.REDUCED, auto.gnc().sampling().resolvedSampler(auto.model(wide)));
         assertEquals(direct.drawKey(narrow), auto.drawKey(narrow), "auto draws directly below width m'");
-        assertEquals(reduced.drawKey(wide), auto.drawKey(wide), "auto draws reduced at width >= 3 m'");
+        assertEquals(reduced.drawKey(wide), auto.drawKey(wide), "auto draws reduced at width >= 2 m'");
         assertNotEquals(direct.drawKey(wide), auto.drawKey(wide));
         JobSpec unif = SpecParser.parse(Specs.edited("gnc.prior=\"unif\""), "x");
         assertEquals(SamplerKind.DIRECT, unif.gnc().sampling().resolvedSampler(unif.model(wide)), "no reduction for unif");
