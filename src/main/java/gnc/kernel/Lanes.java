@@ -6,8 +6,9 @@ import org.apache.logging.log4j.LogManager;
 /**
  * Where G&C draws in lanes, with which sampler and which {@link LaneOps}. Lanes draw with the
  * Gaussian prior: the direct sampler's law ({@link LaneSampler}) at widths up to
- * {@link #MAX_WIDTH}, and the reduced sampler's for tanh and leaky ReLU ({@link LaneGramSampler})
- * at every width; they replace today's one-draw-at-a-time kernel where the bench measured them
+ * {@link #MAX_WIDTH}, the reduced sampler's for linear factorizations ({@link LaneWishartSampler})
+ * up to {@link #MAX_WISHART_WIDTH} and for tanh and leaky ReLU ({@link LaneGramSampler}) at every
+ * width; they replace today's one-draw-at-a-time kernel where the bench measured them
  * faster (docs/throughput.md). Which kernel draws is part of a job's stream identity
  * ({@link #kernel}).
  */
@@ -39,7 +40,8 @@ public final class Lanes {
 
     /**
      * The kernel G&C draws with for these settings and model: {@link #KERNEL} (direct, in lanes),
-     * {@link #GRAM_KERNEL} (reduced, tanh or leaky ReLU, in lanes) or {@link #SCALAR}.
+     * {@link #WISHART_KERNEL} (reduced, linear, in lanes), {@link #GRAM_KERNEL} (reduced, tanh or
+     * leaky ReLU, in lanes) or {@link #SCALAR}.
      */
     public static String kernel(Factorization model, GncSettings settings) {
         if (settings.prior() != Prior.GAUSS) {
