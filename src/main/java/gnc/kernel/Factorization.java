@@ -54,6 +54,18 @@ public record Factorization(int rows, int cols, int width, int depth, Activation
     }
 
     /**
+     * s_d s_1 s_2 ... s_{d-1} (s_j = {@link #priorScale}(j)), multiplied in that order: the one
+     * scale of a linear factorization's W = s_d W_d' ... s_1 W_1' when its factors are drawn unscaled.
+     */
+    public double linearProductScale() {
+        double product = priorScale(depth);
+        for (int j = 1; j < depth; j++) {
+            product *= priorScale(j);
+        }
+        return product;
+    }
+
+    /**
      * out (outRows x m') = g (outRows x k, stored from g[gOffset]) times h (k x m'): a layer's
      * product as the samplers and the forward pass form it, with {@link RowMajorOps5#mult} for
      * m' = 5 and {@link RowMajorOps#mult} otherwise (the same sums in the same order).

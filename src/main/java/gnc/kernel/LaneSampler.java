@@ -30,11 +30,7 @@ final class LaneSampler implements LaneProductSampler {
         this.z = new double[2 * pairs * L];
         this.h = new double[model.width() * model.cols() * L];
         this.next = new double[model.width() * model.cols() * L];
-        double product = model.priorScale(model.depth());
-        for (int j = 1; j < model.depth(); j++) {
-            product *= model.priorScale(j);
-        }
-        this.linearScale = product;
+        this.linearScale = model.linearProductScale();
     }
 
     @Override

@@ -5,8 +5,8 @@ package gnc.kernel;
  * k >= m', Gaussian prior) for {@link LaneOps#LANES} draws at once. Per lane: L = B_1 B_2 ...
  * B_{d-1}, each B_j lower triangular from Bartlett's decomposition of a Wishart W_{m'}(k, I)
  * matrix (below the diagonal N(0, 1); B_ii = sqrt of a chi-square with k - i degrees of freedom);
- * then W = s Z L^T with Z m x m' and s = s_d s_{d-1} ... s_1 ({@link Factorization#priorScale},
- * multiplied in that order), the scales of the B_j / sqrt(k) applied once at the end.
+ * then W = s Z L^T with Z m x m' and s = {@link Factorization#linearProductScale}, the scales
+ * of Z and the B_j applied once at the end.
  *
  * <p>A chi-square with n degrees of freedom is -2 ln(U_1 ... U_{n/2}) (a sum of n/2
  * exponentials of mean 2), plus N^2 for odd n: exact, and at small k far cheaper in lanes than n
@@ -24,7 +24,7 @@ final class LaneWishartSampler implements LaneProductSampler {
     private static final int L = LaneOps.LANES;
     private final Factorization model;
     private final LaneOps ops;
-    private final int oddDiagonals;
+    private final int belowAndOddPairs;
     private final double[] normals;
     private final double[] logs;
     private final double[] step;
@@ -51,8 +51,8 @@ final class LaneWishartSampler implements LaneProductSampler {
         for (int i = 0; i < n; i++) {
             odd += (model.width() - i) % 2;
         }
-        this.oddDiagonals = odd;
-        this.normals = new double[2 * LaneGramSampler.pairs(n * (n - 1) / 2 + odd) * L];
+        this.belowAndOddPairs = LaneGramSampler.pairs(n * (n - 1) / 2 + odd);
+        this.normals = new double[2 * belowAndOddPairs * L];
         int products = 0;
         for (int i = 0; i < n; i++) {
             products += products(model.width() - i);
@@ -62,11 +62,7 @@ final class LaneWishartSampler implements LaneProductSampler {
         this.factor = new double[n * n * L];
         this.product = new double[n * n * L];
         this.z = new double[2 * LaneGramSampler.pairs(model.rows() * n) * L];
-        double s = model.priorScale(model.depth());
-        for (int j = 1; j < model.depth(); j++) {
-            s *= model.priorScale(j);
-        }
-        this.scale = s;
+        this.scale = model.linearProductScale();
     }
 
     @Override
@@ -90,7 +86,7 @@ final class LaneWishartSampler implements LaneProductSampler {
     private void bartlett(long[] state, double[] b) {
         int n = model.cols();
         int k = model.width();
-        ops.normals(state, normals, LaneGramSampler.pairs(n * (n - 1) / 2 + oddDiagonals));
+        ops.normals(state, normals, belowAndOddPairs);
         int next = 0;
         for (int i = 1; i < n; i++) { // row i's i entries below the diagonal lie side by side in b
             System.arraycopy(normals, next * L, b, i * n * L, i * L);

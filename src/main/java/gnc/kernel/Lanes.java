@@ -29,8 +29,8 @@ public final class Lanes {
     public static final int MAX_WIDTH = 160;
     /**
      * The widest width the lane Wishart sampler draws at: its chi-squares take k/2 uniforms each,
-     * the scalar Wishart sampler's one gamma variate; measured (docs/throughput.md, depth 2) 2.1x
-     * the scalar sampler at k = 20, 1.7x at 40, 1.2x at 80, 0.99x at 160, where the scalar draws.
+     * the scalar Wishart sampler's one gamma variate; measured (docs/throughput.md, depth 2) 2.0x
+     * the scalar sampler at k = 20, 1.7x at 40, 1.3x at 80, 0.99x at 160, where the scalar draws.
      */
     public static final int MAX_WISHART_WIDTH = 80;
     private static final LaneOps OPS = load();

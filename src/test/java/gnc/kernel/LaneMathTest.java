@@ -61,7 +61,7 @@ class LaneMathTest {
 
     /** The even chi-squares' logarithm of a product of uniforms: u log-uniform over [2^-832, 1] (LaneOps.MAX_UNIFORMS). */
     @Test
-    void logOfRunProductsIsWithinTwoUlpsOfStrictMath() {
+    void logOfUniformProductsIsWithinTwoUlpsOfStrictMath() {
         SplittableRandom rng = Streams.stream(710L, 4);
         double worst = 0;
         for (int i = 0; i < 1_000_000; i++) {

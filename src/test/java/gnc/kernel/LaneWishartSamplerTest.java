@@ -188,7 +188,7 @@ class LaneWishartSamplerTest {
         return out;
     }
 
-    /** Lane l's W: L = B_1 ... B_{d-1} (full fma chains from 0.0), W = s (Z L^T), s = s_d s_{d-1} ... s_1. */
+    /** Lane l's W: L = B_1 ... B_{d-1} (full fma chains from 0.0), W = s (Z L^T), s = s_d s_1 ... s_{d-1} in that order. */
     private static double[] bruteForce(Factorization f, double[][][] factors, double[] z, int l) {
         int n = f.cols();
         double[] product = factors[0][l].clone();
