@@ -45,6 +45,22 @@ interface LaneOps {
      */
     void multiply(double[] a, int aOffset, int rows, int inner, double[] b, int cols, double[] c);
 
+    /**
+     * c (n x n) = a times b per lane, both lower triangular (entries above their diagonals not
+     * read): c_ij for i >= j the fma chain from 0.0 of a_it b_tj over t = j .. i ascending, and
+     * 0.0 above the diagonal. The values of {@link #multiply} of the two with zeros above their
+     * diagonals: the terms it adds besides these are +-0, which leave a chain unchanged unless it
+     * is exactly zero (then only the sign of that zero could differ).
+     */
+    void lowerTimesLower(double[] a, double[] b, int n, double[] c);
+
+    /**
+     * out[at LANES + l] = sqrt(s), s = 0.0 + x[from] + ... + x[from + count - 1] (lane l's entries,
+     * ascending), then, when odd >= 0, s = fma(y, y, s) with y = normals[odd LANES + l]: a chi-square's
+     * square root from its parts (-2 ln of uniform products, {@link #minusTwoLogs}, and a normal).
+     */
+    void rootOfSum(double[] x, int from, int count, double[] normals, int odd, double[] out, int at);
+
     /** x = tanh(scale x) entry-wise for entries 0 .. n, by {@link LaneMath#tanh}. */
     void tanh(double[] x, int n, double scale);
 

@@ -12,7 +12,10 @@ package gnc.kernel;
  * exponentials of mean 2), plus N^2 for odd n: exact, and at small k far cheaper in lanes than n
  * squared normals. The uniforms are multiplied in products of at most {@link LaneOps#MAX_UNIFORMS}
  * ({@link LaneOps#uniformProducts}), all products' logarithms taken in one call
- * ({@link LaneOps#minusTwoLogs}) and a diagonal entry's added from 0.0 in order.
+ * ({@link LaneOps#minusTwoLogs}) and a diagonal entry's added from 0.0 in order
+ * ({@link LaneOps#rootOfSum}). The factors are multiplied as triangles
+ * ({@link LaneOps#lowerTimesLower}: only the terms below the diagonals, about a third of a full
+ * n x n product's multiply-adds).
  *
  * <p>Random numbers, per B_j: one {@link LaneOps#normals} call for its m'(m'-1)/2 entries below
  * the diagonal (row by row) followed by one normal for each odd k - i (i ascending), an odd total
@@ -71,7 +74,7 @@ final class LaneWishartSampler implements LaneProductSampler {
         bartlett(state, factor);
         for (int j = 2; j < model.depth(); j++) {
             bartlett(state, step);
-            ops.multiply(factor, 0, n, n, step, n, product); // lower times lower: zeros stay above the diagonal
+            ops.lowerTimesLower(factor, step, n, product);
             double[] t = factor;
             factor = product;
             product = t;
@@ -103,18 +106,7 @@ final class LaneWishartSampler implements LaneProductSampler {
         for (int i = 0; i < n; i++) {
             int parts = products(k - i);
             boolean odd = (k - i) % 2 == 1;
-            int at = (i * n + i) * L;
-            for (int l = 0; l < L; l++) {
-                double chi = 0.0;
-                for (int p = 0; p < parts; p++) {
-                    chi += logs[(slot + p) * L + l];
-                }
-                if (odd) {
-                    double x = normals[next * L + l];
-                    chi = Math.fma(x, x, chi);
-                }
-                b[at + l] = Math.sqrt(chi);
-            }
+            ops.rootOfSum(logs, slot, parts, normals, odd ? next : -1, b, i * n + i);
             slot += parts;
             next += odd ? 1 : 0;
         }

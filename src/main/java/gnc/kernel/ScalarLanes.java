@@ -78,6 +78,36 @@ final class ScalarLanes implements LaneOps {
     }
 
     @Override
+    public void lowerTimesLower(double[] a, double[] b, int n, double[] c) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int l = 0; l < L; l++) {
+                    double acc = 0.0;
+                    for (int t = j; t <= i; t++) {
+                        acc = Math.fma(a[(i * n + t) * L + l], b[(t * n + j) * L + l], acc);
+                    }
+                    c[(i * n + j) * L + l] = acc;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void rootOfSum(double[] x, int from, int count, double[] normals, int odd, double[] out, int at) {
+        for (int l = 0; l < L; l++) {
+            double s = 0.0;
+            for (int p = from; p < from + count; p++) {
+                s += x[p * L + l];
+            }
+            if (odd >= 0) {
+                double y = normals[odd * L + l];
+                s = Math.fma(y, y, s);
+            }
+            out[at * L + l] = Math.sqrt(s);
+        }
+    }
+
+    @Override
     public void tanh(double[] x, int n, double scale) {
         for (int i = 0; i < n * L; i++) {
             x[i] = LaneMath.tanh(scale * x[i]);

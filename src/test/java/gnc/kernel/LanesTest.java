@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,66 @@ class LanesTest {
             VECTOR.timesLowerTransposed(z, rows, n, f1, o1);
             PLAIN.timesLowerTransposed(z, rows, n, f2, o2);
             assertBits(o2, o1);
+        }
+    }
+
+    /**
+     * The Wishart sampler's product of two lower triangular factors: entries above the diagonals
+     * (random here) are not read, the vector and plain kernels agree bit for bit, and the values
+     * are the general product's of the inputs with zeros above their diagonals.
+     */
+    @ParameterizedTest(name = "n = {0}")
+    @CsvSource({"1", "2", "5", "7", "12"})
+    void lowerTimesLowerIsTheProductOfTheTriangles(int n) {
+        SplittableRandom rng = Streams.stream(704L, n);
+        double[] a = gaussians(rng, n * n * L);
+        double[] b = gaussians(rng, n * n * L);
+        a[0] = 0.0; // a lane whose chain (0, 0) is exactly zero
+        double[] c1 = new double[n * n * L];
+        double[] c2 = new double[n * n * L];
+        VECTOR.lowerTimesLower(a, b, n, c1);
+        PLAIN.lowerTimesLower(a, b, n, c2);
+        assertBits(c2, c1);
+        double[] lowerA = a.clone();
+        double[] lowerB = b.clone();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                Arrays.fill(lowerA, (i * n + j) * L, (i * n + j + 1) * L, 0.0);
+                Arrays.fill(lowerB, (i * n + j) * L, (i * n + j + 1) * L, 0.0);
+            }
+        }
+        double[] general = new double[n * n * L];
+        VECTOR.multiply(lowerA, 0, n, n, lowerB, n, general);
+        for (int e = 0; e < general.length; e++) {
+            assertEquals(general[e], c1[e], 0.0, "entry " + e); // 0.0 and -0.0 count as equal
+        }
+    }
+
+    /** A chi-square's root from its parts: no parts, one, several; with and without the odd normal. */
+    @ParameterizedTest(name = "{0} parts, odd {1}")
+    @CsvSource({"0, true", "1, false", "1, true", "2, false", "5, true", "16, false"})
+    void rootOfSumIsTheSquareRootOfTheOrderedSum(int count, boolean odd) {
+        SplittableRandom rng = Streams.stream(705L, count, odd ? 1 : 0);
+        double[] x = new double[(2 + count) * L];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = -2.0 * Math.log(rng.nextDouble());
+        }
+        double[] normals = gaussians(rng, 3 * L);
+        int oddAt = odd ? 2 : -1;
+        double[] o1 = new double[4 * L];
+        double[] o2 = new double[4 * L];
+        VECTOR.rootOfSum(x, 2, count, normals, oddAt, o1, 3);
+        PLAIN.rootOfSum(x, 2, count, normals, oddAt, o2, 3);
+        assertBits(o2, o1);
+        for (int l = 0; l < L; l++) {
+            double s = 0.0;
+            for (int p = 2; p < 2 + count; p++) {
+                s += x[p * L + l];
+            }
+            double y = normals[2 * L + l];
+            double expected = Math.sqrt(odd ? Math.fma(y, y, s) : s);
+            assertEquals(expected, o1[3 * L + l], 0.0, "lane " + l);
+            assertEquals(0.0, o1[l], 0.0, "only slot 3 is written");
         }
     }
 
