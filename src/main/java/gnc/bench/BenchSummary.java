@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The bench's human summary: each throughput target of the project (single thread, this machine)
- * with the measured figure, and the authors' published code on the same machine for comparison.
+ * with the measured figure (with {@code --repeats}, the cell's median figure: {@link Figure#median}),
+ * and the authors' published code on the same machine for comparison.
  */
 public final class BenchSummary {
     private BenchSummary() {
