@@ -72,8 +72,7 @@ public final class BenchSummary {
      * kernel of its sampler, or alone where lanes do not apply; separate JVMs, so noisier).
      */
     private static void laneTargets(List<Figure> figures, PrintStream out) {
-        int[][] cells = {{5, 2}, {5, 6}, {5, 10}, {160, 2}};
-        for (int[] c : cells) {
+        for (int[] c : KernelBench.TARGET_SHAPES) {
             for (String act : List.of("linear", "tanh", "leaky_relu")) {
                 Figure direct = Figure.find(figures, act, SamplerKind.DIRECT, c[0], c[1]);
                 Figure reduced = Figure.find(figures, act, SamplerKind.REDUCED, c[0], c[1]);
