@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The bench's human summary: each throughput target of the project (single thread, this machine)
- * with the measured figure, and the authors' published code on the same machine for comparison.
+ * with the measured figure (with {@code --repeats}, the cell's median figure: {@link Figure#median}),
+ * and the authors' published code on the same machine for comparison.
  */
 public final class BenchSummary {
     private BenchSummary() {
@@ -71,8 +72,7 @@ public final class BenchSummary {
      * kernel of its sampler, or alone where lanes do not apply; separate JVMs, so noisier).
      */
     private static void laneTargets(List<Figure> figures, PrintStream out) {
-        int[][] cells = {{5, 2}, {5, 6}, {5, 10}, {160, 2}};
-        for (int[] c : cells) {
+        for (int[] c : KernelBench.TARGET_SHAPES) {
             for (String act : List.of("linear", "tanh", "leaky_relu")) {
                 Figure direct = Figure.find(figures, act, SamplerKind.DIRECT, c[0], c[1]);
                 Figure reduced = Figure.find(figures, act, SamplerKind.REDUCED, c[0], c[1]);

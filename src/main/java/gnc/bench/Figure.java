@@ -1,6 +1,7 @@
 package gnc.bench;
 
 import gnc.kernel.SamplerKind;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,36 @@ public record Figure(int width, int depth, String activation, SamplerKind sample
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a bench line: " + line, e);
         }
+    }
+
+    /**
+     * One cell's figure from several forks' figures of it ({@code gnc bench --repeats}): the median
+     * of each rate and of rngShare (the mean of the middle two for an even count), and the least cpu,
+     * which says how much the busiest fork lost the core. Refuses no figures, and figures of
+     * different cells (width, depth, activation, sampler, kernel).
+     */
+    public static Figure median(List<Figure> figures) {
+        if (figures.isEmpty()) {
+            throw new IllegalArgumentException("no figures to take the median of");
+        }
+        Figure first = figures.get(0);
+        for (Figure f : figures) {
+            if (f.width != first.width || f.depth != first.depth || !f.activation.equals(first.activation)
+                    || f.sampler != first.sampler || !f.kernel.equals(first.kernel)) {
+                throw new IllegalArgumentException("figures of different cells: " + first.line() + " and " + f.line());
+            }
+        }
+        return new Figure(first.width, first.depth, first.activation, first.sampler, first.kernel,
+                median(figures.stream().mapToDouble(Figure::drawsPerSecond).toArray()),
+                median(figures.stream().mapToDouble(Figure::scalarDrawsPerSecond).toArray()),
+                median(figures.stream().mapToDouble(Figure::rngShare).toArray()),
+                figures.stream().mapToDouble(Figure::cpu).min().getAsDouble());
+    }
+
+    private static double median(double[] xs) {
+        Arrays.sort(xs);
+        int mid = xs.length / 2;
+        return xs.length % 2 == 1 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
     }
 
     /** The figure of that configuration among figures, or null when it was not measured. */

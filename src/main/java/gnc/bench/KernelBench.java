@@ -26,34 +26,63 @@ import java.util.SplittableRandom;
  * <p>rng_share is the time one draw's random numbers take when generated alone in a tight loop
  * (the same calls in the same number and order: {@link RandomUse#replay}) divided by the time of a
  * whole draw. Each figure is measured in a JVM of its own ({@link BenchFork}), so that what the
- * JIT learnt from one configuration does not slow the next.
+ * JIT learnt from one configuration does not slow the next. A JVM's figure still varies with how
+ * well the JIT compiled it there and with the host's load (whole benches here differ by about 10%),
+ * so each cell can be measured in several forks and its median figure kept.
  */
 public final class KernelBench {
     /** (width, depth): the paper's width sweep at depth 2 and depth sweep at width 5. */
     static final int[][] SHAPES = {{5, 2}, {20, 2}, {80, 2}, {160, 2}, {640, 2}, {5, 6}, {5, 10}};
+    /** (width, depth): the shapes among SHAPES that the summary's targets need ({@link BenchSummary}). */
+    static final int[][] TARGET_SHAPES = {{5, 2}, {5, 6}, {5, 10}, {160, 2}};
     static final double EPS = 0.02;
 
     private KernelBench() {
     }
 
     /**
-     * Measures every shape for each activation and sampler named (spec names), each for about
-     * seconds, printing each figure's line as it is measured; returns the figures in that order.
+     * Measures every shape (or, when targetsOnly, those of TARGET_SHAPES) for each activation and
+     * sampler named (spec names), each for about seconds, in repeats rounds of one fork per cell
+     * (so that a slow change of the machine's load falls on all cells alike), printing each fork's
+     * line as it is measured, prefixed with {@code repeat=r} when repeats > 1, and then each cell's
+     * median figure ({@link Figure#median}) with the range of its forks' vs_scalar. Returns the
+     * cells' median figures (with one round, the figures measured), in measuring order.
      */
-    public static List<Figure> measure(List<String> activations, List<SamplerKind> samplers, double seconds,
-                                       PrintStream out) {
-        List<Figure> figures = new ArrayList<>();
+    public static List<Figure> measure(List<String> activations, List<SamplerKind> samplers, boolean targetsOnly,
+                                       int repeats, double seconds, PrintStream out) {
+        List<Cell> cells = new ArrayList<>();
         for (String activation : activations) {
             for (SamplerKind sampler : samplers) {
-                for (int[] shape : SHAPES) {
-                    Figure f = BenchFork.measure(shape[0], shape[1], activation, sampler, seconds);
-                    figures.add(f);
-                    out.println(f.line());
-                    out.flush();
+                for (int[] shape : targetsOnly ? TARGET_SHAPES : SHAPES) {
+                    cells.add(new Cell(shape[0], shape[1], activation, sampler));
                 }
             }
         }
-        return figures;
+        List<List<Figure>> forks = new ArrayList<>();
+        cells.forEach(c -> forks.add(new ArrayList<>()));
+        for (int r = 1; r <= repeats; r++) {
+            for (int i = 0; i < cells.size(); i++) {
+                Cell c = cells.get(i);
+                Figure f = BenchFork.measure(c.width, c.depth, c.activation, c.sampler, seconds);
+                forks.get(i).add(f);
+                out.println((repeats > 1 ? "repeat=" + r + " " : "") + f.line());
+                out.flush();
+            }
+        }
+        List<Figure> medians = forks.stream().map(Figure::median).toList();
+        if (repeats > 1) {
+            out.println("median of " + repeats + " repeats:");
+            for (int i = 0; i < cells.size(); i++) {
+                double[] vsScalar = forks.get(i).stream().mapToDouble(Figure::vsScalar).sorted().toArray();
+                out.printf("%s repeats=%d vs_scalar_range=%.2f-%.2f%n", medians.get(i).line(), repeats, vsScalar[0],
+                        vsScalar[vsScalar.length - 1]);
+            }
+        }
+        return medians;
+    }
+
+    /** One configuration the bench measures. */
+    private record Cell(int width, int depth, String activation, SamplerKind sampler) {
     }
 
     /** The paper's problem, data set 0 of a fixed key. */
