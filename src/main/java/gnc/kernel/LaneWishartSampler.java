@@ -14,8 +14,8 @@ package gnc.kernel;
  * ({@link LaneOps#uniformProducts}), all products' logarithms taken in one call
  * ({@link LaneOps#minusTwoLogs}) and a diagonal entry's added from 0.0 in order
  * ({@link LaneOps#rootOfSum}). The factors are multiplied as triangles
- * ({@link LaneOps#lowerTimesLower}: only the terms below the diagonals, about a third of a full
- * n x n product's multiply-adds).
+ * ({@link LaneOps#lowerTimesLower}: only the terms on and below the diagonals, n(n+1)(n+2)/6 of
+ * a full product's n^3 multiply-adds, 35 of 125 at n = 5).
  *
  * <p>Random numbers, per B_j: one {@link LaneOps#normals} call for its m'(m'-1)/2 entries below
  * the diagonal (row by row) followed by one normal for each odd k - i (i ascending), an odd total

@@ -19,8 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  * polynomials' coefficients are broadcast into locals before the loops, the Horner chains written
  * out over them (one term per coefficient of {@link LaneMath}'s fits, whose lengths they assume;
  * LanesTest checks the bits): read from their arrays inside a loop, C2 reloads them on every
- * iteration, as a store to the output array might have changed them (measured: normals 13% to
- * 15% faster, the same bits, docs/throughput.md).
+ * iteration, as a store to the output array might have changed them (measured: normals 12% to
+ * 16% faster, the same bits, docs/throughput.md). Hence also the near-copies of the logarithm's
+ * broadcasts in normals and minusTwoLogs: a helper handing vectors back would box them.
  */
 final class VectorLanes implements LaneOps {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
